@@ -1,0 +1,46 @@
+/**
+ * `npm run -s simulate -- '<query string>'`: run one scenario headless and
+ * print the trace as JSON. The query uses the app's URL keys; several
+ * arguments are joined with `&`. A bad key or value exits with code 2 and one
+ * line on stderr that names it, so scripts in other CIs can rely on it.
+ */
+import { simulate } from '../model/simulate';
+import { parseScenarioQuery, scenarioToQuery } from '../url/scenario-query';
+
+const USAGE = `usage: npm run -s simulate -- '<query string>'   e.g. 'fix=1&migDelay=500'
+Prints one JSON object: bugReproduced, pciAllocated, steps, violations, traceHash, ...
+Keys and ranges: see README.md ("Scenario keys").`;
+
+function main(args: readonly string[]): number {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const query = args.map((a) => a.replace(/^\?/, '')).filter((a) => a.length > 0).join('&');
+  const parsed = parseScenarioQuery(query);
+  const problems = parsed.notices.filter((n) => n.key !== 'step');
+  if (problems.length > 0) {
+    process.stderr.write(`simulate: ${problems.map((n) => n.problem).join('; ')}\n`);
+    return 2;
+  }
+  const trace = simulate(parsed.scenario);
+  const { steps, violations, verdict, lockSpans, stopped, endTime, traceHash } = trace;
+  const output = {
+    query: scenarioToQuery(parsed.scenario, null),
+    scenario: parsed.scenario,
+    bugReproduced: verdict.bugReproduced,
+    pciAllocated: verdict.pciAllocated,
+    instanceHost: verdict.instanceHost,
+    reason: verdict.reason,
+    traceHash,
+    stopped,
+    endTime,
+    steps,
+    lockSpans,
+    violations,
+  };
+  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

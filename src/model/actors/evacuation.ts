@@ -1,0 +1,59 @@
+/**
+ * The evacuation: the API and conductor, then `rebuild_instance` on host2.
+ * The buggy code sets the host, drops the migration context and marks the
+ * migration done without the tracker's lock; the fix does it all in
+ * `ResourceTracker.finish_evacuation`, under the lock.
+ */
+import { apiEvacuate, dropMigrationContext, saveInstanceHost, setMigrationStatus, spawnEvacuatedGuest } from '../compute';
+import type { ActorContext, Program } from '../engine';
+import { rebuildClaim } from '../resource-tracker';
+import { EVACUATION_MIGRATION_ID, EVACUEE, migrationOf } from '../world';
+import { acquire, type Env, release, sleepStep, step } from './ops';
+
+const DEST = 'host2';
+
+export function* evacuation(env: Env, ctx: ActorContext): Program {
+  const { dbLatency, claimAt, spawn, dropDelay, fix } = env.scenario;
+  yield step({
+    lane: 'api', host: null, name: 'evacuate', nova: 'compute-api-evacuate', duration: dbLatency,
+    apply: (w) => apiEvacuate(w, EVACUEE, EVACUATION_MIGRATION_ID),
+  });
+  yield step({
+    lane: 'api', host: null, name: 'rebuild_instance (conductor)', nova: 'conductor-rebuild',
+    duration: Math.max(0, claimAt - ctx.now),
+    apply: (w) => ({ world: w, label: 'the conductor schedules host2 and casts rebuild_instance to it' }),
+  });
+
+  const lock = env.lockFor(DEST);
+  yield acquire(lock, 'evacuation', DEST);
+  yield step({
+    lane: 'evacuation', host: DEST, name: 'rebuild_claim', nova: 'rebuild-claim', kind: 'claim', duration: dbLatency,
+    apply: (w) => rebuildClaim(w, DEST, EVACUATION_MIGRATION_ID),
+  });
+  yield release(lock);
+  if (migrationOf(ctx.world, EVACUATION_MIGRATION_ID).status === 'failed') return;
+
+  yield step({
+    lane: 'evacuation', host: DEST, name: 'driver.rebuild', nova: 'spawn', duration: spawn,
+    apply: (w) => spawnEvacuatedGuest(w, DEST, EVACUEE),
+  });
+  if (fix) yield acquire(lock, 'evacuation', DEST);
+  const finish = fix ? 'finish-evacuation' : undefined;
+  yield step({
+    lane: 'evacuation', host: DEST, name: 'instance.save (host=host2)', nova: finish ?? 'rebuild-finish-buggy',
+    kind: 'host-saved', duration: dbLatency,
+    apply: (w) => saveInstanceHost(w, DEST, EVACUEE),
+  });
+  if (dropDelay > 0) yield sleepStep('evacuation', DEST, dropDelay, 'drop-sleep', 'drop_migration_context');
+  yield step({
+    lane: 'evacuation', host: DEST, name: 'drop_migration_context', nova: finish ?? 'drop-migration-context',
+    kind: 'context-dropped', duration: dbLatency,
+    apply: (w) => dropMigrationContext(w, EVACUEE),
+  });
+  yield step({
+    lane: 'evacuation', host: DEST, name: "migration.status = 'done'", nova: finish ?? 'migration-done',
+    kind: 'migration-done', duration: dbLatency,
+    apply: (w) => setMigrationStatus(w, EVACUATION_MIGRATION_ID, 'done'),
+  });
+  if (fix) yield release(lock);
+}

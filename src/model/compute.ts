@@ -1,0 +1,113 @@
+/**
+ * The compute API and `ComputeManager` side of the scenarios: the evacuation
+ * request, the rebuild on the destination and its finish, a new boot, and
+ * host1's restart. Each function is the effect of one atomic step.
+ */
+import type { Effect } from './engine';
+import { trackerFromRows } from './pci-tracker';
+import type { HostName, InstanceRow, MigrationStatus, World } from './types';
+import { instanceOf, migrationOf, putInstance, putMigration, updateHost, updateInstance, updateMigration } from './world';
+
+/** `API.evacuate`: the instance is rebuilding and an evacuation migration is `accepted`. */
+export function apiEvacuate(w: World, uuid: string, migrationId: number): Effect {
+  const instance = instanceOf(w, uuid);
+  if (instance.host === null) throw new Error(`${uuid} has no host to evacuate from`);
+  let next = updateInstance(w, uuid, { taskState: 'rebuilding' });
+  next = putMigration(next, {
+    id: migrationId,
+    instanceUuid: uuid,
+    sourceCompute: instance.host,
+    destCompute: null,
+    status: 'accepted',
+    type: 'evacuation',
+  });
+  return { world: next, label: `API accepts the evacuation of ${uuid}: task_state rebuilding, migration ${migrationId} accepted` };
+}
+
+/** The driver rebuilds the guest with the devices of the migration context; the instance becomes active. */
+export function spawnEvacuatedGuest(w: World, host: HostName, uuid: string): Effect {
+  const instance = instanceOf(w, uuid);
+  const devices = (instance.migrationContext?.newPciDevices ?? instance.pciDevices)
+    .filter((d) => d.host === host)
+    .map((d) => d.address);
+  let next = updateHost(w, host, { guests: { ...w.hosts[host].guests, [uuid]: { uuid, pciDevices: devices } } });
+  next = updateInstance(next, uuid, { vmState: 'active', taskState: null });
+  return {
+    world: next,
+    label: `the driver rebuilds ${uuid} on ${host} with ${devices.join(', ') || 'no devices'}; vm_state active, task_state None`,
+  };
+}
+
+/** `apply_migration_context()`, `instance.host = host`, `instance.save()`. */
+export function saveInstanceHost(w: World, host: HostName, uuid: string): Effect {
+  const instance = instanceOf(w, uuid);
+  const applied: InstanceRow = {
+    ...instance,
+    host,
+    node: host,
+    pciDevices: instance.migrationContext ? instance.migrationContext.newPciDevices : instance.pciDevices,
+  };
+  return {
+    world: putInstance(w, applied),
+    label: `applies the migration context and saves ${uuid} with host=${host}`,
+  };
+}
+
+/** `Instance.drop_migration_context()`. */
+export function dropMigrationContext(w: World, uuid: string): Effect {
+  return {
+    world: updateInstance(w, uuid, { migrationContext: null }),
+    label: `drops ${uuid}'s migration context`,
+  };
+}
+
+/** `migration.status = status; migration.save()`. */
+export function setMigrationStatus(w: World, migrationId: number, status: MigrationStatus): Effect {
+  const before = migrationOf(w, migrationId).status;
+  return {
+    world: updateMigration(w, migrationId, { status }),
+    label: `migration ${migrationId}: ${before} -> ${status}`,
+  };
+}
+
+/** `API.create`: a new server asking for one VF on `physnet`. */
+export function apiCreateServer(w: World, uuid: string, name: string, physnet: string): Effect {
+  const row: InstanceRow = {
+    uuid,
+    name,
+    host: null,
+    node: null,
+    vmState: 'building',
+    taskState: 'scheduling',
+    migrationContext: null,
+    pciDevices: [],
+    pciRequestPhysnet: physnet,
+  };
+  return { world: putInstance(w, row), label: `API creates ${uuid} (${name}) asking for a ${physnet} VF` };
+}
+
+/** `driver.spawn` of a new server with the devices it was given. */
+export function spawnNewGuest(w: World, host: HostName, uuid: string): Effect {
+  const instance = instanceOf(w, uuid);
+  const devices = instance.pciDevices.filter((d) => d.host === host).map((d) => d.address);
+  let next = updateHost(w, host, { guests: { ...w.hosts[host].guests, [uuid]: { uuid, pciDevices: devices } } });
+  next = updateInstance(next, uuid, { vmState: 'active', taskState: null });
+  return { world: next, label: `the driver starts ${uuid} on ${host} with ${devices.join(', ') || 'no devices'}` };
+}
+
+/** nova-compute starts: the service is up and a new tracker loads the saved `pci_devices` rows. */
+export function startComputeService(w: World, host: HostName): Effect {
+  const next = updateHost(w, host, {
+    serviceUp: true,
+    forcedDown: false,
+    tracker: trackerFromRows(w.db.pciDevices[host]),
+    periodic: null,
+  });
+  return { world: next, label: `nova-compute starts on ${host}; its new tracker loads ${host}'s pci_devices rows` };
+}
+
+/** `driver.destroy` of a guest that was evacuated away. */
+export function destroyGuest(w: World, host: HostName, uuid: string): Effect {
+  const { [uuid]: _gone, ...rest } = w.hosts[host].guests;
+  return { world: updateHost(w, host, { guests: rest }), label: `destroys the evacuated guest ${uuid} on ${host}` };
+}

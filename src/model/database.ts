@@ -1,0 +1,44 @@
+/**
+ * The database queries the threads make, with Nova's filters.
+ */
+import { allocatedTo } from './pci-devices';
+import type { HostName, MigrationRow, MigrationStatus, World } from './types';
+
+/**
+ * Statuses that `migration_get_in_progress_and_error_by_host_and_node`
+ * filters out. `error` is not among them: the query keeps error migrations,
+ * hence its name.
+ */
+export const FINISHED_MIGRATION_STATUSES: readonly MigrationStatus[] = ['failed', 'completed', 'done'];
+
+/** `InstanceList.get_by_host_and_node`: uuids of the instances on this host's node. */
+export function instancesOnHost(w: World, host: HostName): string[] {
+  return Object.values(w.db.instances)
+    .filter((i) => i.host === host && i.node === host && i.vmState !== 'deleted')
+    .map((i) => i.uuid)
+    .sort();
+}
+
+/** `MigrationList.get_in_progress_and_error`: migrations from or to this host, not finished. */
+export function inProgressMigrations(w: World, host: HostName): MigrationRow[] {
+  return Object.values(w.db.migrations)
+    .filter((m) => m.sourceCompute === host || m.destCompute === host)
+    .filter((m) => !FINISHED_MIGRATION_STATUSES.includes(m.status))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** Evacuations from this host that `_destroy_evacuated_instances` looks for. */
+export function evacuationsFrom(w: World, host: HostName): MigrationRow[] {
+  const wanted: readonly MigrationStatus[] = ['accepted', 'pre-migrating', 'done'];
+  return Object.values(w.db.migrations)
+    .filter((m) => m.sourceCompute === host && m.type === 'evacuation' && wanted.includes(m.status))
+    .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * What the regression test's `_assert_pci_device_allocated` counts: `pci_devices`
+ * rows of this compute node `allocated` to the instance.
+ */
+export function pciAllocatedCount(w: World, instanceUuid: string, host: HostName): number {
+  return allocatedTo(w.db.pciDevices[host], instanceUuid).length;
+}

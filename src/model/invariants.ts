@@ -1,0 +1,109 @@
+/**
+ * The invariants checked after every step (MODEL.md section 5). Each check
+ * returns the problems it sees now; the simulation records a violation when a
+ * problem appears that was not there at the previous step.
+ */
+import type { DeviceMap, HostName, InvariantId, World } from './types';
+import { HOSTS } from './types';
+
+export interface Problem {
+  /** Identifies the problem across steps, so it is reported once when it starts. */
+  readonly key: string;
+  readonly invariant: InvariantId;
+  readonly host: HostName;
+  readonly address: string | null;
+  readonly instance: string | null;
+  readonly message: string;
+}
+
+export const INVARIANT_TEXT: Readonly<Record<InvariantId, string>> = {
+  'guest-devices-allocated': 'a running instance has its PCI devices allocated to it on its host (tracker and database)',
+  'single-owner': 'no device is claimed or allocated by two instances, nor used by two running guests',
+  'in-use-not-available': 'a device a running guest uses is never available in the tracker',
+  'tracker-db-agree': "the tracker's devices and the pci_devices rows agree after each save",
+};
+
+function devicesAgree(a: DeviceMap, b: DeviceMap): string | null {
+  if (a === b) return null;
+  for (const address of Object.keys(a)) {
+    const x = a[address];
+    const y = b[address];
+    if (!x || !y || x.status !== y.status || x.instanceUuid !== y.instanceUuid) return address;
+  }
+  return null;
+}
+
+function checkGuests(w: World, host: HostName, out: Problem[]): void {
+  const { tracker, guests } = w.hosts[host];
+  const rows = w.db.pciDevices[host];
+  const users = new Map<string, string>();
+  for (const guest of Object.values(guests)) {
+    for (const address of guest.pciDevices) {
+      const other = users.get(address);
+      if (other !== undefined) {
+        out.push({
+          key: `single-owner|${host}|${address}|guests`, invariant: 'single-owner', host, address, instance: guest.uuid,
+          message: `${other} and ${guest.uuid} both run on ${host} ${address}: one device, two VMs`,
+        });
+      }
+      users.set(address, guest.uuid);
+      for (const [where, devices] of [['tracker', tracker.devices], ['pci_devices', rows]] as const) {
+        const dev = devices[address];
+        if (dev && dev.status === 'allocated' && dev.instanceUuid === guest.uuid) continue;
+        const state = dev ? (dev.instanceUuid ? `${dev.status} to ${dev.instanceUuid}` : dev.status) : 'missing';
+        out.push({
+          key: `guest-devices-allocated|${host}|${address}|${guest.uuid}|${where}`,
+          invariant: 'guest-devices-allocated', host, address, instance: guest.uuid,
+          message: `${guest.uuid} runs on ${host} with ${address}, but ${where === 'tracker' ? `${host}'s tracker` : `${host}'s pci_devices row`} says ${state}`,
+        });
+      }
+      if (tracker.devices[address]?.status === 'available') {
+        out.push({
+          key: `in-use-not-available|${host}|${address}|${guest.uuid}`, invariant: 'in-use-not-available', host, address,
+          instance: guest.uuid, message: `${host}'s tracker calls ${address} available while ${guest.uuid} uses it`,
+        });
+      }
+    }
+  }
+}
+
+function checkUsageOwners(w: World, host: HostName, out: Problem[]): void {
+  const { claims, allocations } = w.hosts[host].tracker;
+  const owner = new Map<string, string>();
+  for (const usage of [claims, allocations]) {
+    for (const [uuid, addresses] of Object.entries(usage)) {
+      for (const address of addresses) {
+        const other = owner.get(address);
+        if (other !== undefined && other !== uuid) {
+          out.push({
+            key: `single-owner|${host}|${address}|tracker`, invariant: 'single-owner', host, address, instance: uuid,
+            message: `${host}'s tracker gives ${address} to both ${other} and ${uuid}`,
+          });
+        }
+        owner.set(address, uuid);
+      }
+    }
+  }
+}
+
+/**
+ * Every problem in this world. `saved` names the hosts whose pci_devices
+ * rows the step just wrote: only those are compared with their tracker.
+ */
+export function checkInvariants(w: World, saved: readonly HostName[]): Problem[] {
+  const out: Problem[] = [];
+  for (const host of HOSTS) {
+    checkGuests(w, host, out);
+    checkUsageOwners(w, host, out);
+  }
+  for (const host of saved) {
+    const address = devicesAgree(w.hosts[host].tracker.devices, w.db.pciDevices[host]);
+    if (address !== null) {
+      out.push({
+        key: `tracker-db-agree|${host}|${address}`, invariant: 'tracker-db-agree', host, address, instance: null,
+        message: `after the save, ${host}'s tracker and pci_devices disagree on ${address}`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,247 @@
+/**
+ * `nova.compute.resource_tracker.ResourceTracker`: the claims of the
+ * evacuation and of a new boot, and the pieces of the periodic
+ * `_update_available_resource` between which the race happens. Each function
+ * is the effect of one atomic step: it takes the world at the step's end and
+ * returns the new world with words for the trace.
+ */
+import { inProgressMigrations, instancesOnHost } from './database';
+import type { Effect } from './engine';
+import { allocateInstance, claimInstance, freeUsage, staleUsage } from './pci-tracker';
+import type { HostName, InstanceRow, MigrationRow, TrackerState, World } from './types';
+import { instanceOf, migrationOf, putInstance, saveDevices, setTracker, updateHost, updateMigration } from './world';
+
+function tracker(w: World, host: HostName): TrackerState {
+  return w.hosts[host].tracker;
+}
+
+function names(list: readonly string[]): string {
+  return list.length === 0 ? 'none' : list.join(', ');
+}
+
+/** `rebuild_states` and `resizing_states` of `_instance_in_resize_state`; only rebuild states occur here. */
+function inResizeState(row: InstanceRow): boolean {
+  return row.vmState === 'active' && row.taskState === 'rebuilding';
+}
+
+/**
+ * `rebuild_claim` -> `_move_claim` on the destination, under the lock: the
+ * migration becomes `pre-migrating` towards this host, a VF is claimed, the
+ * instance gets a migration context naming it, and since the migration is
+ * incoming and the instance untracked, the device is allocated at once; the
+ * devices are saved. Without a free VF the claim fails and the manager marks
+ * the migration `failed`.
+ */
+export function rebuildClaim(w: World, host: HostName, migrationId: number): Effect {
+  const migration = migrationOf(w, migrationId);
+  const uuid = migration.instanceUuid;
+  const instance = instanceOf(w, uuid);
+  const claimed = claimInstance(tracker(w, host), uuid, instance.pciRequestPhysnet);
+  if (claimed === null) {
+    let next = updateMigration(w, migrationId, { destCompute: host, status: 'failed' });
+    next = putInstance(next, { ...instance, taskState: null });
+    return {
+      world: next,
+      label: `rebuild_claim fails: no free ${instance.pciRequestPhysnet} VF on ${host} (ComputeResourcesUnavailable); migration failed`,
+    };
+  }
+  let next = updateMigration(w, migrationId, { destCompute: host, status: 'pre-migrating' });
+  next = putInstance(next, {
+    ...instance,
+    migrationContext: {
+      migrationId,
+      newPciDevices: claimed.addresses.map((address) => ({ host, address })),
+      oldPciDevices: instance.pciDevices,
+    },
+  });
+  let rt = claimed.tracker;
+  const incomingUntracked = !rt.trackedInstances.includes(uuid);
+  if (incomingUntracked) {
+    rt = allocateInstance(rt, uuid);
+    rt = { ...rt, trackedMigrations: { ...rt.trackedMigrations, [uuid]: migrationId } };
+  }
+  next = saveDevices(setTracker(next, host, rt), host);
+  return {
+    world: next,
+    label: `rebuild_claim on ${host}: claims ${names(claimed.addresses)} for ${uuid}, migration pre-migrating, ` +
+      (incomingUntracked ? 'device allocated at once (incoming, untracked)' : 'instance already tracked: device stays claimed'),
+  };
+}
+
+/**
+ * `instance_claim` for a new server, under the lock: the instance gets this
+ * host, a VF is claimed, the instance is tracked and the device allocated,
+ * then saved. Without a free VF the build fails.
+ */
+export function instanceClaim(w: World, host: HostName, uuid: string): Effect {
+  const instance = instanceOf(w, uuid);
+  const claimed = claimInstance(tracker(w, host), uuid, instance.pciRequestPhysnet);
+  if (claimed === null) {
+    return {
+      world: putInstance(w, { ...instance, vmState: 'error', taskState: null }),
+      label: `instance_claim fails: no free ${instance.pciRequestPhysnet} VF on ${host}; ${uuid} goes to ERROR`,
+    };
+  }
+  let rt = allocateInstance(claimed.tracker, uuid);
+  rt = { ...rt, trackedInstances: [...rt.trackedInstances, uuid] };
+  let next = putInstance(w, {
+    ...instance,
+    host,
+    node: host,
+    pciDevices: claimed.addresses.map((address) => ({ host, address })),
+  });
+  next = saveDevices(setTracker(next, host, rt), host);
+  return {
+    world: next,
+    label: `instance_claim on ${host}: ${uuid} gets ${names(claimed.addresses)} (claimed, then allocated)`,
+  };
+}
+
+/** Periodic step 2: snapshot 1, the instances whose host is this host. */
+export function readInstanceList(w: World, host: HostName, run: number, now: number): Effect {
+  const rows = instancesOnHost(w, host).map((uuid) => instanceOf(w, uuid));
+  const uuids = rows.map((r) => r.uuid);
+  const next = updateHost(w, host, {
+    periodic: { run, instances: rows, instancesReadAt: now, migrations: null, migrationsReadAt: null },
+  });
+  return {
+    world: next,
+    label: `${host}'s periodic reads the instances on ${host}: ${names(uuids)}`,
+    read: `instances with host=${host}: ${rows.length} row(s)${rows.length ? ` (${uuids.join(', ')})` : ''}`,
+  };
+}
+
+function snapshotOf(w: World, host: HostName): { instances: readonly InstanceRow[]; migrations: readonly MigrationRow[] } {
+  const view = w.hosts[host].periodic;
+  return { instances: view?.instances ?? [], migrations: view?.migrations ?? [] };
+}
+
+/**
+ * Periodic step 3, `_update_usage_from_instances`: the tracked set is rebuilt
+ * from the snapshot, and every listed instance gets its claimed devices
+ * allocated (claims -> allocations).
+ */
+export function updateUsageFromInstances(w: World, host: HostName): Effect {
+  const { instances } = snapshotOf(w, host);
+  let rt: TrackerState = { ...tracker(w, host), trackedInstances: [] };
+  const tracked: string[] = [];
+  for (const row of instances) {
+    if (row.vmState === 'deleted') continue;
+    tracked.push(row.uuid);
+    rt = allocateInstance(rt, row.uuid);
+  }
+  rt = { ...rt, trackedInstances: tracked };
+  return {
+    world: setTracker(w, host, rt),
+    label: `_update_usage_from_instances: tracks ${names(tracked)}`,
+  };
+}
+
+/** Periodic step 4: snapshot 2, the in-progress migrations from or to this host. */
+export function readMigrationList(w: World, host: HostName, now: number): Effect {
+  const rows = inProgressMigrations(w, host);
+  const view = w.hosts[host].periodic;
+  const next = updateHost(w, host, {
+    periodic: {
+      run: view?.run ?? 0,
+      instances: view?.instances ?? null,
+      instancesReadAt: view?.instancesReadAt ?? null,
+      migrations: rows,
+      migrationsReadAt: now,
+    },
+  });
+  const listed = rows.map((m) => `${m.id} (${m.instanceUuid}, ${m.status})`);
+  return {
+    world: next,
+    label: `${host}'s periodic reads the in-progress migrations of ${host}: ${names(listed)}`,
+    read: `migrations from or to ${host}, not done/completed/failed: ${rows.length} row(s)${rows.length ? ` (${listed.join(', ')})` : ''}`,
+  };
+}
+
+/**
+ * Periodic step 5, `_update_usage_from_migrations`: each listed migration
+ * whose instance is still rebuilding counts; an incoming one for an untracked
+ * instance gets its claimed devices allocated. The instance comes from the
+ * instance snapshot when it is there, else it is loaded now.
+ */
+export function updateUsageFromMigrations(w: World, host: HostName): Effect {
+  const { instances, migrations } = snapshotOf(w, host);
+  let next = w;
+  let rt: TrackerState = { ...tracker(w, host), trackedMigrations: {} };
+  const notes: string[] = [];
+  for (const migration of migrations) {
+    const uuid = migration.instanceUuid;
+    const instance = instances.find((i) => i.uuid === uuid) ?? instanceOf(next, uuid);
+    if (!inResizeState(instance)) {
+      notes.push(`skips migration ${migration.id}: ${uuid} is no longer rebuilding`);
+      continue;
+    }
+    if (instance.migrationContext !== null && instance.migrationContext.migrationId !== migration.id) {
+      next = updateMigration(next, migration.id, { status: 'error' });
+      notes.push(`marks migration ${migration.id} error: it is not ${uuid}'s current migration`);
+      continue;
+    }
+    const incoming = migration.destCompute === host;
+    const tracked = rt.trackedInstances.includes(uuid);
+    if (tracked) {
+      notes.push(`migration ${migration.id}: ${uuid} is already tracked`);
+      continue;
+    }
+    if (incoming) rt = allocateInstance(rt, uuid);
+    rt = { ...rt, trackedMigrations: { ...rt.trackedMigrations, [uuid]: migration.id } };
+    notes.push(`tracks ${incoming ? 'incoming' : 'outgoing'} migration ${migration.id} of ${uuid}`);
+  }
+  return {
+    world: setTracker(next, host, rt),
+    label: `_update_usage_from_migrations: ${notes.length ? notes.join('; ') : 'no migrations'}`,
+  };
+}
+
+/**
+ * Periodic step 6, `clean_usage`: the uuids in the instance snapshot and in
+ * the migration snapshot (unfiltered) are kept; every other instance with
+ * PCI claims or allocations loses them. Orphans add nothing: the fake and
+ * libvirt drivers report no per-instance usage, so there are none.
+ * Returns the decision, then one `pci-freed` step per freed device.
+ */
+export function cleanUsageSteps(w: World, host: HostName): Effect[] {
+  const { instances, migrations } = snapshotOf(w, host);
+  const inInstances = new Set(instances.map((i) => i.uuid));
+  const inMigrations = new Set(migrations.map((m) => m.instanceUuid));
+  const existed = new Set([...inInstances, ...inMigrations]);
+  const rt = tracker(w, host);
+  const users = [...new Set([...Object.keys(rt.claims), ...Object.keys(rt.allocations)])].sort();
+  const verdicts = users.map((uuid) => {
+    if (inInstances.has(uuid)) return `keeps ${uuid} (in the instance list)`;
+    if (inMigrations.has(uuid)) return `keeps ${uuid} (in the migration list)`;
+    return `${uuid} is in neither snapshot: frees its devices`;
+  });
+  const decision: Effect = {
+    world: w,
+    label: `clean_usage on ${host}: ${verdicts.length ? verdicts.join('; ') : 'no PCI usage to check'}`,
+  };
+  const effects: Effect[] = [decision];
+  let world = w;
+  let current = rt;
+  for (const f of staleUsage(rt, existed)) {
+    current = freeUsage(current, f);
+    world = setTracker(world, host, current);
+    effects.push({
+      world,
+      name: 'free device',
+      kind: 'pci-freed',
+      address: f.address,
+      label: `clean_usage frees ${host} ${f.address} of ${f.instanceUuid} (${f.was} -> available): instance in neither snapshot`,
+    });
+  }
+  return effects;
+}
+
+/** Periodic step 7, `_update` -> `PciDevTracker.save`. */
+export function savePciDevices(w: World, host: HostName): Effect {
+  const next = saveDevices(w, host);
+  return {
+    world: next,
+    label: next === w ? `saves ${host}'s devices: nothing changed` : `saves ${host}'s devices to pci_devices`,
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * mulberry32: a tiny seeded PRNG. The model never calls `Math.random`; the
+ * seed is part of the scenario, so a scenario replays byte for byte.
+ *
+ * @example const next = createRng(1); next() // a number in [0, 1)
+ */
+export function createRng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

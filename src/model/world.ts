@@ -1,0 +1,122 @@
+/**
+ * The world at time 0 and the only ways to change it. Every update returns a
+ * new world that shares the untouched parts with the old one, so the trace
+ * can keep the state after every step for free and a diff can compare by
+ * reference.
+ */
+import { allocateDevice, fakeDriverDevices } from './pci-devices';
+import { emptyTracker } from './pci-tracker';
+import type {
+  HostName,
+  HostState,
+  InstanceRow,
+  MigrationRow,
+  TrackerState,
+  World,
+} from './types';
+
+/** The server the regression test boots on host1 and evacuates. */
+export const EVACUEE = 'inst-A';
+export const EVACUEE_NAME = 'test-server-for-bug-1896463';
+/** The optional second server booted on host2. */
+export const NEW_SERVER = 'inst-B';
+export const NEW_SERVER_NAME = 'new-server';
+export const EVACUATION_MIGRATION_ID = 1;
+/** The instance's SR-IOV port is on physnet2. */
+export const SRIOV_PHYSNET = 'physnet2';
+/** The VF the evacuee got when it booted on host1 (lowest physnet2 VF). */
+export const SOURCE_VF = '0000:02:00.1';
+
+/**
+ * The state the regression test reaches before it evacuates: the server runs
+ * on host1 with host1's `0000:02:00.1`; host1's nova-compute is stopped and
+ * forced down; host2 is up with every device free.
+ */
+export function initialWorld(): World {
+  const host1Devices = allocateDevice(fakeDriverDevices(), SOURCE_VF, EVACUEE);
+  const host1Tracker: TrackerState = {
+    ...emptyTracker(host1Devices),
+    trackedInstances: [EVACUEE],
+    allocations: { [EVACUEE]: [SOURCE_VF] },
+  };
+  const evacuee: InstanceRow = {
+    uuid: EVACUEE,
+    name: EVACUEE_NAME,
+    host: 'host1',
+    node: 'host1',
+    vmState: 'active',
+    taskState: null,
+    migrationContext: null,
+    pciDevices: [{ host: 'host1', address: SOURCE_VF }],
+    pciRequestPhysnet: SRIOV_PHYSNET,
+  };
+  const host2Devices = fakeDriverDevices();
+  return {
+    db: {
+      instances: { [EVACUEE]: evacuee },
+      migrations: {},
+      pciDevices: { host1: host1Devices, host2: host2Devices },
+    },
+    hosts: {
+      host1: {
+        serviceUp: false,
+        forcedDown: true,
+        tracker: host1Tracker,
+        guests: { [EVACUEE]: { uuid: EVACUEE, pciDevices: [SOURCE_VF] } },
+        periodic: null,
+      },
+      host2: {
+        serviceUp: true,
+        forcedDown: false,
+        tracker: emptyTracker(host2Devices),
+        guests: {},
+        periodic: null,
+      },
+    },
+  };
+}
+
+export function instanceOf(w: World, uuid: string): InstanceRow {
+  const row = w.db.instances[uuid];
+  if (!row) throw new Error(`no instance ${uuid}`);
+  return row;
+}
+
+export function migrationOf(w: World, id: number): MigrationRow {
+  const row = w.db.migrations[id];
+  if (!row) throw new Error(`no migration ${id}`);
+  return row;
+}
+
+/** Insert or update an `instances` row (`instance.save()` / `create()`). */
+export function putInstance(w: World, row: InstanceRow): World {
+  return { ...w, db: { ...w.db, instances: { ...w.db.instances, [row.uuid]: row } } };
+}
+
+export function updateInstance(w: World, uuid: string, patch: Partial<InstanceRow>): World {
+  return putInstance(w, { ...instanceOf(w, uuid), ...patch });
+}
+
+/** Insert or update a `migrations` row (`migration.save()` / `create()`). */
+export function putMigration(w: World, row: MigrationRow): World {
+  return { ...w, db: { ...w.db, migrations: { ...w.db.migrations, [row.id]: row } } };
+}
+
+export function updateMigration(w: World, id: number, patch: Partial<MigrationRow>): World {
+  return putMigration(w, { ...migrationOf(w, id), ...patch });
+}
+
+export function updateHost(w: World, host: HostName, patch: Partial<HostState>): World {
+  return { ...w, hosts: { ...w.hosts, [host]: { ...w.hosts[host], ...patch } } };
+}
+
+export function setTracker(w: World, host: HostName, tracker: TrackerState): World {
+  return w.hosts[host].tracker === tracker ? w : updateHost(w, host, { tracker });
+}
+
+/** `PciDevTracker.save`: the tracker's devices become the host's `pci_devices` rows. */
+export function saveDevices(w: World, host: HostName): World {
+  const devices = w.hosts[host].tracker.devices;
+  if (w.db.pciDevices[host] === devices) return w;
+  return { ...w, db: { ...w.db, pciDevices: { ...w.db.pciDevices, [host]: devices } } };
+}

@@ -1,0 +1,42 @@
+/**
+ * Messages to the user: bad URL keys, model limits, worker failures.
+ */
+import type { SliceCreator } from './store';
+
+export type NoticeSource = 'url' | 'model' | 'worker' | 'share';
+export type NoticeLevel = 'info' | 'warning' | 'error';
+
+export interface UiNotice {
+  readonly id: number;
+  readonly source: NoticeSource;
+  readonly level: NoticeLevel;
+  /** Plain text, rendered as text only (it may quote the URL). */
+  readonly text: string;
+}
+
+export interface NoticeSlice {
+  readonly notices: readonly UiNotice[];
+  addNotice(notice: Omit<UiNotice, 'id'>): void;
+  dismissNotice(id: number): void;
+  /** Drop every notice from one source (e.g. a new model run replaces the old limit message). */
+  clearNotices(source: NoticeSource): void;
+}
+
+/** Keep the list readable whatever a URL throws at it. */
+const MAX_NOTICES = 8;
+let nextNoticeId = 1;
+
+export const createNoticeSlice: SliceCreator<NoticeSlice> = (set, get) => ({
+  notices: [],
+  addNotice(notice) {
+    const existing = get().notices;
+    if (existing.some((n) => n.text === notice.text && n.source === notice.source)) return;
+    set({ notices: [...existing, { ...notice, id: nextNoticeId++ }].slice(-MAX_NOTICES) });
+  },
+  dismissNotice(id) {
+    set({ notices: get().notices.filter((n) => n.id !== id) });
+  },
+  clearNotices(source) {
+    if (get().notices.some((n) => n.source === source)) set({ notices: get().notices.filter((n) => n.source !== source) });
+  },
+});

@@ -1,0 +1,61 @@
+/**
+ * The latest simulation result and the worker's status.
+ */
+import type { Scenario } from '../model/scenario';
+import type { Trace } from '../model/types';
+import { relocateCursor } from './cursor';
+import type { SliceCreator } from './store';
+
+export type RunStatus = 'running' | 'ready' | 'error';
+
+export interface RunSlice {
+  readonly trace: Trace | null;
+  /** The scenario `trace` was simulated from. */
+  readonly tracedScenario: Scenario | null;
+  readonly runStatus: RunStatus;
+  readonly runError: string | null;
+  /** How long the worker took for the latest trace. */
+  readonly elapsedMs: number | null;
+  startRun(): void;
+  receiveTrace(trace: Trace, scenario: Scenario, elapsedMs: number): void;
+  receiveError(message: string): void;
+}
+
+export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
+  trace: null,
+  tracedScenario: null,
+  runStatus: 'running',
+  runError: null,
+  elapsedMs: null,
+  startRun() {
+    if (get().runStatus !== 'running') set({ runStatus: 'running' });
+  },
+  receiveTrace(trace, scenario, elapsedMs) {
+    const { trace: old, cursor, pendingCursor } = get();
+    const last = Math.max(0, trace.steps.length - 1);
+    let next: number;
+    if (pendingCursor !== null) next = Math.min(pendingCursor, last);
+    else if (old) next = relocateCursor(old, cursor, trace);
+    else next = last;
+    if (pendingCursor !== null && Number.isFinite(pendingCursor) && pendingCursor > last) {
+      get().addNotice({
+        source: 'url',
+        level: 'warning',
+        text: `step=${pendingCursor} is past the last step of this scenario; showing step ${last}.`,
+      });
+    }
+    set({
+      trace,
+      tracedScenario: scenario,
+      elapsedMs,
+      runStatus: 'ready',
+      runError: null,
+      cursor: next,
+      pendingCursor: null,
+      playing: get().playing && next < last,
+    });
+  },
+  receiveError(message) {
+    set({ runStatus: 'error', runError: message });
+  },
+});

@@ -1,0 +1,55 @@
+/**
+ * The scenario being simulated, and how its last change should reach the
+ * browser history: discrete changes push an entry, drags replace it.
+ */
+import { clampParam, defaultScenario, type NumericKey, PARAM_BY_KEY, type Preset, type Scenario } from '../model/scenario';
+import type { SliceCreator } from './store';
+
+export type HistoryIntent = 'push' | 'replace' | 'none';
+
+export interface ScenarioSlice {
+  readonly scenario: Scenario;
+  /** How the next URL write should touch the history (read by url-sync). */
+  readonly historyIntent: HistoryIntent;
+  /** Set one numeric key; `transient` while a slider is dragged. `null` turns an optional actor off. */
+  setParam(key: NumericKey, value: number | null, options?: { transient?: boolean }): void;
+  setFix(fix: boolean): void;
+  /** Switch harness; keys that equal the old preset's defaults take the new preset's. */
+  setPreset(preset: Preset): void;
+  /** Back to the Nova regression test's values. */
+  resetToTest(): void;
+  /** Replace the whole scenario (from the URL, or Back/Forward). */
+  loadScenario(scenario: Scenario, intent: HistoryIntent): void;
+}
+
+export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
+  scenario: defaultScenario(),
+  historyIntent: 'none',
+  setParam(key, value, options) {
+    const param = PARAM_BY_KEY[key];
+    const next = value === null ? (param.optional ? null : param.defaults[get().scenario.preset]) : clampParam(param, value);
+    if (get().scenario[key] === next) return;
+    set({ scenario: { ...get().scenario, [key]: next }, historyIntent: options?.transient ? 'replace' : 'push' });
+  },
+  setFix(fix) {
+    if (get().scenario.fix === fix) return;
+    set({ scenario: { ...get().scenario, fix }, historyIntent: 'push' });
+  },
+  setPreset(preset) {
+    const current = get().scenario;
+    if (current.preset === preset) return;
+    const oldDefaults = defaultScenario(current.preset);
+    const newDefaults = defaultScenario(preset);
+    const next: Record<string, unknown> = { ...current, preset };
+    for (const key of Object.keys(newDefaults) as (keyof Scenario)[]) {
+      if (key !== 'preset' && key !== 'fix' && current[key] === oldDefaults[key]) next[key] = newDefaults[key];
+    }
+    set({ scenario: next as unknown as Scenario, historyIntent: 'push' });
+  },
+  resetToTest() {
+    set({ scenario: defaultScenario('nova-test'), historyIntent: 'push' });
+  },
+  loadScenario(scenario, intent) {
+    set({ scenario, historyIntent: intent });
+  },
+});

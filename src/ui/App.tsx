@@ -1,0 +1,58 @@
+/**
+ * The screen: header with the verdict; scenario inputs beside the timeline;
+ * the playback bar; then the hosts' PCI devices, the database and trackers,
+ * and the selected step's details, all at the cursor.
+ */
+import { ErrorBoundary } from './common/ErrorBoundary';
+import { ScenarioPanel } from './controls/ScenarioPanel';
+import { StepDetails } from './details/StepDetails';
+import { Header } from './header/Header';
+import { HostsPanel } from './hosts/HostsPanel';
+import { NoticeArea } from './notices/NoticeArea';
+import { PlaybackBar } from './playback/PlaybackBar';
+import { StatePanel } from './state-view/StatePanel';
+import { useApp } from './store-context';
+import { TimelinePanel } from './timeline/TimelinePanel';
+
+export function App() {
+  const status = useApp((s) => s.runStatus);
+  const hash = useApp((s) => s.trace?.traceHash ?? '');
+  return (
+    <div className="app" data-sim-status={status} data-trace-hash={hash}>
+      <Header />
+      <NoticeArea />
+      <main className="app-main">
+        <aside className="area-controls">
+          <ErrorBoundary name="scenario">
+            <ScenarioPanel />
+          </ErrorBoundary>
+        </aside>
+        <div className="area-timeline">
+          <ErrorBoundary name="timeline">
+            <TimelinePanel />
+          </ErrorBoundary>
+        </div>
+        <div className="area-playback">
+          <ErrorBoundary name="playback">
+            <PlaybackBar />
+          </ErrorBoundary>
+        </div>
+        <div className="area-hosts">
+          <ErrorBoundary name="hosts">
+            <HostsPanel />
+          </ErrorBoundary>
+        </div>
+        <div className="area-state">
+          <ErrorBoundary name="database and trackers">
+            <StatePanel />
+          </ErrorBoundary>
+        </div>
+        <div className="area-details">
+          <ErrorBoundary name="step details">
+            <StepDetails />
+          </ErrorBoundary>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * One scenario key: a labelled range input (dragging re-simulates on every
+ * move and replaces the history entry) and a number field with its unit
+ * (typing a value pushes one). Optional actors get an on/off switch.
+ */
+import { useEffect, useId, useState } from 'react';
+import { type NumericParam } from '../../model/scenario';
+import { selectScenario } from '../../state/selectors';
+import { useApp, useAppStore } from '../store-context';
+import { SLIDER } from './slider-ranges';
+
+export function ParamSlider({ param }: { param: NumericParam }) {
+  const store = useAppStore();
+  const value = useApp((s) => selectScenario(s)[param.key]);
+  const preset = useApp((s) => s.scenario.preset);
+  const id = useId();
+  const [draft, setDraft] = useState(value === null ? '' : String(value));
+  useEffect(() => setDraft(value === null ? '' : String(value)), [value]);
+  const { max, step } = SLIDER[param.key];
+  const enabled = value !== null;
+  const sliderValue = Math.min(value ?? 0, max);
+  const unit = param.unit === 'runs' ? '' : param.unit;
+
+  const commitDraft = (): void => {
+    const parsed = Number(draft);
+    if (draft.trim() === '' || !Number.isFinite(parsed)) {
+      setDraft(value === null ? '' : String(value));
+      return;
+    }
+    store.getState().setParam(param.key, parsed);
+  };
+
+  return (
+    <div className={`param ${enabled ? '' : 'param-off'}`} data-testid={`param-${param.key}`}>
+      <div className="param-head">
+        {param.optional ? (
+          <label className="param-switch">
+            <input
+              type="checkbox"
+              checked={enabled}
+              data-testid={`enable-${param.key}`}
+              onChange={(e) =>
+                store.getState().setParam(param.key, e.target.checked ? (param.key === 'bootAt' ? 6000 : 8000) : null)
+              }
+            />
+            {param.label}
+          </label>
+        ) : (
+          <label htmlFor={id}>{param.label}</label>
+        )}
+        <span className="param-value">
+          <input
+            type="number"
+            className="param-number"
+            aria-label={`${param.label} value${unit ? ` in ${unit}` : ''}`}
+            data-testid={`delay-${param.key}-value`}
+            min={param.min}
+            max={param.max}
+            step={step}
+            value={draft}
+            disabled={!enabled}
+            onChange={(e) => setDraft(e.target.value)}
+            onBlur={commitDraft}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commitDraft();
+            }}
+          />
+          {unit && <span className="param-unit">{unit}</span>}
+        </span>
+      </div>
+      <input
+        id={id}
+        type="range"
+        data-testid={`delay-${param.key}`}
+        aria-label={`${param.label}${unit ? ` (${unit})` : ''}: ${param.doc}`}
+        aria-valuetext={enabled ? `${value}${unit ? ` ${unit}` : ''}` : 'off'}
+        min={param.min}
+        max={max}
+        step={step}
+        value={sliderValue}
+        disabled={!enabled}
+        onChange={(e) => store.getState().setParam(param.key, Number(e.target.value), { transient: true })}
+      />
+      <p className="param-doc" title={param.doc}>
+        {param.doc}
+        {param.presets.length === 1 && param.presets[0] !== preset ? ' (not used by this preset)' : ''}
+      </p>
+    </div>
+  );
+}

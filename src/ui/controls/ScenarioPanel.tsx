@@ -1,0 +1,78 @@
+/**
+ * The scenario's inputs: harness preset, the fix, every delay, reset.
+ */
+import { FIX_REVIEW_URL, novaUrl, NOVA_REFS } from '../../model/nova-refs';
+import { NUMERIC_PARAMS, PRESETS, type Preset } from '../../model/scenario';
+import { useApp, useAppStore } from '../store-context';
+import { ParamSlider } from './ParamSlider';
+
+const PRESET_TEXT: Readonly<Record<Preset, string>> = {
+  'nova-test': "Nova's functional test: one process, one shared lock, _run_periodics() once",
+  production: 'one process per host: a lock per host, periodic every period on live hosts',
+};
+
+/** The test's own delays first; the rest under "more". */
+const MAIN_KEYS = new Set(['dropDelay', 'migDelay']);
+
+export function ScenarioPanel() {
+  const store = useAppStore();
+  const preset = useApp((s) => s.scenario.preset);
+  const fix = useApp((s) => s.scenario.fix);
+  const params = NUMERIC_PARAMS.filter((p) => p.presets.includes(preset));
+  return (
+    <section className="scenario-panel" aria-label="Scenario">
+      <h2 className="panel-title">Scenario</h2>
+      <label className="field">
+        <span>Harness</span>
+        <select
+          data-testid="preset"
+          value={preset}
+          onChange={(e) => store.getState().setPreset(e.target.value as Preset)}
+        >
+          {PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="field-doc">{PRESET_TEXT[preset]}</p>
+
+      <label className="fix-toggle">
+        <input
+          type="checkbox"
+          data-testid="fix-toggle"
+          checked={fix}
+          onChange={(e) => store.getState().setFix(e.target.checked)}
+        />
+        <span>
+          <strong>fix:</strong> finish_evacuation under the lock
+        </span>
+      </label>
+      <p className="field-doc">
+        Sets the host, drops the migration context and marks the migration done while holding
+        COMPUTE_RESOURCE_SEMAPHORE.{' '}
+        <a href={novaUrl(NOVA_REFS['finish-evacuation'])} target="_blank" rel="noreferrer noopener">
+          code
+        </a>{' '}
+        ·{' '}
+        <a href={FIX_REVIEW_URL} target="_blank" rel="noreferrer noopener">
+          review
+        </a>
+      </p>
+
+      {params.filter((p) => MAIN_KEYS.has(p.key)).map((p) => (
+        <ParamSlider key={p.key} param={p} />
+      ))}
+      <details className="more-params" open>
+        <summary>Timing, harness and optional actors</summary>
+        {params.filter((p) => !MAIN_KEYS.has(p.key)).map((p) => (
+          <ParamSlider key={p.key} param={p} />
+        ))}
+      </details>
+      <button type="button" className="reset-button" data-testid="reset" onClick={() => store.getState().resetToTest()}>
+        Reset to the Nova test
+      </button>
+    </section>
+  );
+}

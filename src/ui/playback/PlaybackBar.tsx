@@ -1,0 +1,87 @@
+/**
+ * Stepping through the trace: first, previous, play/pause, next, last, speed,
+ * a scrubber, and what the selected step is.
+ */
+import { PLAYBACK_SPEEDS, type PlaybackSpeed } from '../../state/playback-slice';
+import { selectCurrentStep, selectStepCount } from '../../state/selectors';
+import { LANE_COLOR, LANE_LABEL } from '../theme';
+import { useApp, useAppShallow, useAppStore } from '../store-context';
+import { usePlaybackKeys, usePlaybackTimer } from './usePlaybackKeys';
+
+export function PlaybackBar() {
+  usePlaybackKeys();
+  usePlaybackTimer();
+  const store = useAppStore();
+  const step = useApp(selectCurrentStep);
+  const count = useApp(selectStepCount);
+  const { cursor, playing, speed } = useAppShallow((s) => ({ cursor: s.cursor, playing: s.playing, speed: s.speed }));
+  const s = store.getState();
+  const atStart = cursor <= 0;
+  const atEnd = cursor >= count - 1;
+  return (
+    <nav className="playback" aria-label="Step through the trace">
+      <div className="playback-buttons">
+        <button type="button" data-testid="step-first" onClick={s.first} disabled={atStart} aria-label="First step (Home)" title="First step (Home)">
+          ⏮
+        </button>
+        <button type="button" data-testid="step-prev" onClick={s.prev} disabled={atStart} aria-label="Previous step (Left arrow)" title="Previous step (←)">
+          ◀
+        </button>
+        <button
+          type="button"
+          data-testid="step-play"
+          onClick={s.togglePlay}
+          aria-label={playing ? 'Pause (Space)' : 'Play (Space)'}
+          title={playing ? 'Pause (Space)' : 'Play (Space)'}
+          aria-pressed={playing}
+        >
+          {playing ? '⏸' : '▶'}
+        </button>
+        <button type="button" data-testid="step-next" onClick={s.next} disabled={atEnd} aria-label="Next step (Right arrow)" title="Next step (→)">
+          ▶▏
+        </button>
+        <button type="button" data-testid="step-last" onClick={s.last} disabled={atEnd} aria-label="Last step (End)" title="Last step (End)">
+          ⏭
+        </button>
+      </div>
+      <label className="playback-speed">
+        <span>speed</span>
+        <select
+          data-testid="playback-speed"
+          value={speed}
+          onChange={(e) => s.setSpeed(Number(e.target.value) as PlaybackSpeed)}
+        >
+          {PLAYBACK_SPEEDS.map((v) => (
+            <option key={v} value={v}>
+              {v} steps/s
+            </option>
+          ))}
+        </select>
+      </label>
+      <input
+        type="range"
+        className="playback-scrubber"
+        data-testid="step-scrubber"
+        aria-label="Selected step"
+        min={0}
+        max={Math.max(0, count - 1)}
+        value={cursor}
+        onChange={(e) => s.setCursor(Number(e.target.value), { transient: true })}
+      />
+      <output className="cursor-step" data-testid="cursor-step" aria-live="polite" data-step-index={cursor}>
+        {step ? (
+          <>
+            <span className="cursor-count">
+              step {cursor + 1} / {count}
+            </span>{' '}
+            <span className="lane-dot" style={{ background: LANE_COLOR[step.thread] }} aria-hidden="true" />
+            <span className="cursor-thread">{LANE_LABEL[step.thread]}</span> – <span className="cursor-name">{step.name}</span>{' '}
+            <span className="cursor-time">at {step.end} ms</span>
+          </>
+        ) : (
+          'no steps yet'
+        )}
+      </output>
+    </nav>
+  );
+}

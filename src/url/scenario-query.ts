@@ -1,0 +1,182 @@
+/**
+ * Scenario <-> query string, format version 1. Each key is validated on its
+ * own with a valibot schema, so one bad value falls back to its default (or
+ * is clamped into range) with a notice, and the other keys still apply.
+ * Defaults stay out of the query, so the Nova test's link is short.
+ */
+import * as v from 'valibot';
+import {
+  defaultScenario,
+  NUMERIC_PARAMS,
+  type NumericParam,
+  type Preset,
+  PRESETS,
+  type Scenario,
+} from '../model/scenario';
+
+export const FORMAT_VERSION = 1;
+/** The UI-only key for the selected step. */
+export const CURSOR_KEY = 'step';
+/** Longest value we look at; anything longer is rejected unread. */
+const MAX_VALUE_LENGTH = 32;
+/** Unknown keys named in notices before the rest are summarised. */
+const MAX_NAMED_UNKNOWN = 3;
+const MAX_SHOWN_KEY = 40;
+
+export interface Notice {
+  /** The query key the notice is about (or `query` for the whole). */
+  readonly key: string;
+  /** What is wrong, e.g. `migDelay="abc" is not a plain decimal number`. */
+  readonly problem: string;
+  /** What the app did about it, e.g. `using 2000 instead`. */
+  readonly action: string;
+}
+
+/** One sentence for people. */
+export function noticeText(n: Notice): string {
+  return n.action ? `${n.problem}; ${n.action}.` : `${n.problem}.`;
+}
+
+export interface ParsedQuery {
+  readonly scenario: Scenario;
+  /** The selected step, `null` when absent. */
+  readonly cursor: number | null;
+  readonly notices: readonly Notice[];
+}
+
+const DECIMAL = /^-?\d{1,20}(\.\d{1,6})?$/;
+
+const numberSchema = v.pipe(
+  v.string(),
+  v.maxLength(MAX_VALUE_LENGTH, 'is too long'),
+  v.regex(DECIMAL, 'is not a plain decimal number'),
+  v.transform(Number),
+  v.finite('is not a finite number'),
+);
+const presetSchema = v.picklist(PRESETS, `must be one of ${PRESETS.join(', ')}`);
+const fixSchema = v.picklist(['0', '1'], 'must be 0 or 1');
+const offValues = new Set(['', 'off', 'none']);
+
+/** Shorten and quote a piece of the URL for a notice (it is only ever rendered as text). */
+export function shown(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return JSON.stringify(flat.length > MAX_SHOWN_KEY ? `${flat.slice(0, MAX_SHOWN_KEY)}…` : flat);
+}
+
+function issueText(result: { issues: readonly { message: string }[] }): string {
+  return result.issues[0]?.message ?? 'is not valid';
+}
+
+function parseNumber(
+  param: NumericParam,
+  raw: string,
+  fallback: number | null,
+  notices: Notice[],
+): number | null {
+  if (param.optional && offValues.has(raw.trim().toLowerCase())) return null;
+  const result = v.safeParse(numberSchema, raw);
+  if (!result.success) {
+    notices.push({
+      key: param.key,
+      problem: `${param.key}=${shown(raw)} ${issueText(result)}`,
+      action: `using ${fallback ?? 'off'} instead`,
+    });
+    return fallback;
+  }
+  const value = result.output;
+  const clamped = Math.min(param.max, Math.max(param.min, Math.round(value)));
+  if (clamped !== value) {
+    const why = value < param.min || value > param.max ? `is outside ${param.min}..${param.max}` : 'is not a whole number';
+    notices.push({ key: param.key, problem: `${param.key}=${shown(raw)} ${why}`, action: `using ${clamped}` });
+  }
+  return clamped;
+}
+
+function safeParams(query: string): URLSearchParams {
+  try {
+    return new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
+const KNOWN_KEYS = new Set<string>(['v', 'preset', 'fix', CURSOR_KEY, ...NUMERIC_PARAMS.map((p) => p.key)]);
+
+/**
+ * Read a scenario from a query string. Never throws.
+ *
+ * @example parseScenarioQuery('?v=1&fix=1').scenario.fix // true
+ */
+export function parseScenarioQuery(query: string): ParsedQuery {
+  const params = safeParams(query);
+  const notices: Notice[] = [];
+  const first = (key: string): string | null => {
+    const all = params.getAll(key);
+    if (all.length > 1) notices.push({ key, problem: `${key} appears ${all.length} times`, action: `the first value is used` });
+    return all[0] ?? null;
+  };
+
+  const version = first('v');
+  if (version !== null && version !== String(FORMAT_VERSION)) {
+    notices.push({ key: 'v', problem: `Link format v=${shown(version)} is unknown`, action: `reading it as version ${FORMAT_VERSION}` });
+  }
+
+  let preset: Preset = 'nova-test';
+  const rawPreset = first('preset');
+  if (rawPreset !== null) {
+    const result = v.safeParse(presetSchema, rawPreset);
+    if (result.success) preset = result.output;
+    else notices.push({ key: 'preset', problem: `preset=${shown(rawPreset)} ${issueText(result)}`, action: `using nova-test` });
+  }
+  const defaults = defaultScenario(preset);
+
+  let fix = defaults.fix;
+  const rawFix = first('fix');
+  if (rawFix !== null) {
+    const result = v.safeParse(fixSchema, rawFix);
+    if (result.success) fix = result.output === '1';
+    else notices.push({ key: 'fix', problem: `fix=${shown(rawFix)} ${issueText(result)}`, action: `using 0 (the buggy code)` });
+  }
+
+  const numeric: Record<string, number | null> = {};
+  for (const param of NUMERIC_PARAMS) {
+    const raw = first(param.key);
+    numeric[param.key] = raw === null ? defaults[param.key] : parseNumber(param, raw, defaults[param.key], notices);
+  }
+
+  let cursor: number | null = null;
+  const rawCursor = first(CURSOR_KEY);
+  if (rawCursor !== null) {
+    const result = v.safeParse(numberSchema, rawCursor);
+    if (result.success && Number.isInteger(result.output) && result.output >= 0) cursor = result.output;
+    else notices.push({ key: CURSOR_KEY, problem: `step=${shown(rawCursor)} is not a step number`, action: `starting at the first step` });
+  }
+
+  const unknown = [...new Set([...params.keys()].filter((k) => !KNOWN_KEYS.has(k)))];
+  if (unknown.length > 0) {
+    const named = unknown.slice(0, MAX_NAMED_UNKNOWN).map(shown).join(', ');
+    const more = unknown.length > MAX_NAMED_UNKNOWN ? ` and ${unknown.length - MAX_NAMED_UNKNOWN} more` : '';
+    notices.push({ key: 'query', problem: `Unknown key${unknown.length > 1 ? 's' : ''} ${named}${more}`, action: 'ignored' });
+  }
+
+  return { scenario: { ...defaults, ...numeric, preset, fix } as Scenario, cursor, notices };
+}
+
+/**
+ * The query string for a scenario (and cursor): `v=1` and every value that
+ * differs from its preset's default.
+ *
+ * @example scenarioToQuery(defaultScenario(), null) // 'v=1'
+ */
+export function scenarioToQuery(scenario: Scenario, cursor: number | null): string {
+  const defaults = defaultScenario(scenario.preset);
+  const parts: string[] = [`v=${FORMAT_VERSION}`];
+  if (scenario.preset !== 'nova-test') parts.push(`preset=${scenario.preset}`);
+  if (scenario.fix !== defaults.fix) parts.push(`fix=${scenario.fix ? 1 : 0}`);
+  for (const param of NUMERIC_PARAMS) {
+    const value = scenario[param.key];
+    if (value !== defaults[param.key]) parts.push(`${param.key}=${value === null ? 'off' : value}`);
+  }
+  if (cursor !== null) parts.push(`${CURSOR_KEY}=${cursor}`);
+  return parts.join('&');
+}

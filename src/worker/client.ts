@@ -1,0 +1,108 @@
+/**
+ * The main-thread side of the worker: latest request wins (replies to older
+ * requests are dropped), and a worker that dies is replaced and given the
+ * latest request again.
+ */
+import type { Scenario } from '../model/scenario';
+import type { Trace } from '../model/types';
+import { assertNever, type SimRequest, type SimResponse } from './protocol';
+
+export interface SimClientEvents {
+  /** The newest request's trace. */
+  onResult(result: { id: number; trace: Trace; elapsedMs: number }): void;
+  /** The newest request failed in the model or was rejected. */
+  onError(message: string): void;
+  /** The worker died; `willRetry` says whether the latest request was sent to a fresh one. */
+  onCrash(message: string, willRetry: boolean): void;
+}
+
+export interface SimClient {
+  /** Ask for a simulation; returns its request id. */
+  run(scenario: Scenario): number;
+  /** Make the worker die, to exercise recovery. */
+  crash(): void;
+  dispose(): void;
+}
+
+/** Give up re-sending after this many crashes in a row without a result. */
+const MAX_CONSECUTIVE_CRASHES = 3;
+
+/** Something that behaves like a Worker (a real one, or a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: SimRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<SimResponse>) => void) | null;
+  onerror: ((event: ErrorEvent | Event) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+export function createSimClient(createWorker: () => WorkerLike, events: SimClientEvents): SimClient {
+  let nextId = 1;
+  let latest: { id: number; scenario: Scenario } | null = null;
+  let answered = 0;
+  let crashes = 0;
+  let worker: WorkerLike | null = null;
+
+  const onMessage = (event: MessageEvent<SimResponse>): void => {
+    const reply = event.data;
+    if (!latest || reply.id !== latest.id) return; // an older request: latest wins
+    answered = reply.id;
+    crashes = 0;
+    switch (reply.type) {
+      case 'result':
+        events.onResult({ id: reply.id, trace: reply.trace, elapsedMs: reply.elapsedMs });
+        return;
+      case 'error':
+        events.onError(reply.message);
+        return;
+      default:
+        assertNever(reply);
+    }
+  };
+
+  const onDeath = (event: ErrorEvent | Event | MessageEvent): void => {
+    if ('preventDefault' in event) event.preventDefault();
+    const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
+    crashes += 1;
+    worker?.terminate();
+    worker = null;
+    const pending = latest !== null && latest.id !== answered;
+    const willRetry = pending && crashes <= MAX_CONSECUTIVE_CRASHES;
+    events.onCrash(`The simulation worker stopped${detail}.`, willRetry);
+    if (willRetry && latest) spawn().postMessage({ type: 'simulate', id: latest.id, scenario: latest.scenario });
+  };
+
+  const spawn = (): WorkerLike => {
+    const w = createWorker();
+    w.onmessage = onMessage;
+    w.onerror = onDeath;
+    w.onmessageerror = onDeath;
+    worker = w;
+    return w;
+  };
+
+  return {
+    run(scenario) {
+      const id = nextId++;
+      const target = worker ?? spawn();
+      if (latest && latest.id !== answered) target.postMessage({ type: 'cancel', id: latest.id });
+      latest = { id, scenario };
+      target.postMessage({ type: 'simulate', id, scenario });
+      return id;
+    },
+    crash() {
+      (worker ?? spawn()).postMessage({ type: 'crash', id: nextId++ });
+      // The crash reply never comes; mark the latest as unanswered so it is re-run.
+      answered = 0;
+    },
+    dispose() {
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}
+
+/** The real worker, bundled by Vite as an ES module worker. */
+export function createBrowserWorker(): WorkerLike {
+  return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'racelab-sim' }) as unknown as WorkerLike;
+}
