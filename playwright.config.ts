@@ -13,7 +13,9 @@ function systemChromium(): string | undefined {
 
 const executablePath = systemChromium();
 const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const PORT = 4173;
+/** E2E_PORT / E2E_DEV let several people run the suite at once (dev server, own port). */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DEV = process.env.E2E_DEV === '1';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -53,7 +55,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: DEV
+      ? `npx vite --host 127.0.0.1 --port ${PORT} --strictPort`
+      : `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
