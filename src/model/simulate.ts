@@ -5,9 +5,9 @@
 import { bootNewServer } from './actors/boot';
 import { evacuation } from './actors/evacuation';
 import { restartHost1 } from './actors/host-restart';
-import type { Env } from './actors/ops';
+import { type Env, idleUntil } from './actors/ops';
 import { periodicTimer, runPeriodicsLikeTheTest } from './actors/periodic';
-import { type ActorSpec, type EngineLimits, runEngine } from './engine';
+import { type ActorContext, type ActorSpec, type EngineLimits, type Program, runEngine } from './engine';
 import { checkInvariants } from './invariants';
 import type { Scenario } from './scenario';
 import { traceHash } from './trace-hash';
@@ -24,16 +24,34 @@ export function lockName(scenario: Scenario, host: HostName): string {
   return scenario.preset === 'nova-test' ? 'compute_resources' : `compute_resources@${host}`;
 }
 
+/**
+ * nova-test: the test method is one thread. It calls `_run_periodics()` at
+ * `periodicAt` and, when asked, restarts host1's service at `host1UpAt`, one
+ * after the other (a restart cannot interrupt a periodic run it started).
+ */
+function* testThread(env: Env, ctx: ActorContext): Program {
+  const { periodicAt, host1UpAt } = env.scenario;
+  const actions: { at: number; run: () => Program }[] = [{ at: periodicAt, run: () => runPeriodicsLikeTheTest(env, ctx) }];
+  if (host1UpAt !== null) actions.push({ at: host1UpAt, run: () => restartHost1(env, ctx) });
+  actions.sort((a, b) => a.at - b.at);
+  for (const action of actions) {
+    yield idleUntil(action.at);
+    yield* action.run();
+  }
+}
+
 function actorsFor(env: Env): ActorSpec[] {
   const s = env.scenario;
   const actors: ActorSpec[] = [{ id: 'evacuation', startAt: 0, run: (ctx) => evacuation(env, ctx) }];
   if (s.preset === 'nova-test') {
-    actors.push({ id: 'run-periodics', startAt: s.periodicAt, run: (ctx) => runPeriodicsLikeTheTest(env, ctx) });
+    actors.push({ id: 'test-thread', startAt: 0, run: (ctx) => testThread(env, ctx) });
   } else {
     actors.push({ id: 'periodic-host2', startAt: 0, run: (ctx) => periodicTimer(env, ctx, 'host2', s.periodicAt) });
   }
   if (s.bootAt !== null) actors.push({ id: 'boot', startAt: s.bootAt, run: (ctx) => bootNewServer(env, ctx) });
-  if (s.host1UpAt !== null) actors.push({ id: 'host1-restart', startAt: s.host1UpAt, run: (ctx) => restartHost1(env, ctx) });
+  if (s.preset === 'production' && s.host1UpAt !== null) {
+    actors.push({ id: 'host1-restart', startAt: s.host1UpAt, run: (ctx) => restartHost1(env, ctx) });
+  }
   return actors;
 }
 
