@@ -65,6 +65,7 @@ function diffInstances(a: World['db']['instances'], b: World['db']['instances'],
       continue;
     }
     for (const [field, name] of INSTANCE_FIELDS) {
+      if (before[field] === after[field]) continue; // unchanged parts keep their references
       const x = formatInstanceField(before, field);
       const y = formatInstanceField(after, field);
       if (x !== y) out.push({ path: `instances[${uuid}].${name}`, before: x, after: y });

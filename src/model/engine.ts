@@ -180,7 +180,24 @@ export function runEngine(options: EngineOptions): EngineResult {
     next: World,
   ): void => {
     const prev = world;
-    const full: TraceStep = { ...step, index: steps.length, changes: diffWorld(prev, next) };
+    // Built field by field rather than spread: this runs for every step.
+    const full: TraceStep = {
+      index: steps.length,
+      thread: step.thread,
+      host: step.host,
+      name: step.name,
+      label: step.label,
+      start: step.start,
+      end: step.end,
+      lock: step.lock,
+      lockName: step.lockName,
+      kind: step.kind,
+      address: step.address,
+      sleep: step.sleep,
+      nova: step.nova,
+      read: step.read,
+      changes: diffWorld(prev, next),
+    };
     steps.push(full);
     world = next;
     states.push(next);

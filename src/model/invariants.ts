@@ -33,6 +33,8 @@ function devicesAgree(a: DeviceMap, b: DeviceMap): string | null {
   return null;
 }
 
+const WHERE = ['tracker', 'pci_devices'] as const;
+
 function checkGuests(w: World, host: HostName, out: Problem[]): void {
   const { tracker, guests } = w.hosts[host];
   const rows = w.db.pciDevices[host];
@@ -47,8 +49,8 @@ function checkGuests(w: World, host: HostName, out: Problem[]): void {
         });
       }
       users.set(address, guest.uuid);
-      for (const [where, devices] of [['tracker', tracker.devices], ['pci_devices', rows]] as const) {
-        const dev = devices[address];
+      for (const where of WHERE) {
+        const dev = where === 'tracker' ? tracker.devices[address] : rows[address];
         if (dev && dev.status === 'allocated' && dev.instanceUuid === guest.uuid) continue;
         const state = dev ? (dev.instanceUuid ? `${dev.status} to ${dev.instanceUuid}` : dev.status) : 'missing';
         out.push({

@@ -33,6 +33,13 @@ export const SOURCE_VF = '0000:02:00.1';
  * forced down; host2 is up with every device free.
  */
 export function initialWorld(): World {
+  return INITIAL_WORLD;
+}
+
+/** Worlds are immutable, so every simulation can start from the same one. */
+const INITIAL_WORLD: World = buildInitialWorld();
+
+function buildInitialWorld(): World {
   const host1Devices = allocateDevice(fakeDriverDevices(), SOURCE_VF, EVACUEE);
   const host1Tracker: TrackerState = {
     ...emptyTracker(host1Devices),

@@ -62,7 +62,8 @@ export function createSimClient(createWorker: () => WorkerLike, events: SimClien
 
   const onDeath = (event: ErrorEvent | Event | MessageEvent): void => {
     if ('preventDefault' in event) event.preventDefault();
-    const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
+    const message = 'message' in event && typeof event.message === 'string' ? event.message : '';
+    const detail = message ? `: ${message}` : '';
     crashes += 1;
     worker?.terminate();
     worker = null;

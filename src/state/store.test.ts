@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { defaultScenario } from '../model/scenario';
+import { simulate } from '../model/simulate';
+import { relocateCursor } from './cursor';
+import { createAppStore } from './store';
+
+function storeWithTrace(patch = {}) {
+  const store = createAppStore();
+  const scenario = { ...defaultScenario(), ...patch };
+  store.getState().loadScenario(scenario, 'none');
+  store.getState().receiveTrace(simulate(scenario), scenario, 0.1);
+  return store;
+}
+
+describe('scenario slice', () => {
+  it('clamps values, marks drags as replace and discrete changes as push', () => {
+    const store = createAppStore();
+    store.getState().setParam('migDelay', 123.4, { transient: true });
+    expect(store.getState().scenario.migDelay).toBe(123);
+    expect(store.getState().historyIntent).toBe('replace');
+    store.getState().setParam('migDelay', 9e9);
+    expect(store.getState().scenario.migDelay).toBe(60_000);
+    expect(store.getState().historyIntent).toBe('push');
+    store.getState().setFix(true);
+    expect(store.getState().scenario.fix).toBe(true);
+  });
+
+  it('turns optional actors off with null, and required keys back to their default', () => {
+    const store = createAppStore();
+    store.getState().setParam('bootAt', 5000);
+    store.getState().setParam('bootAt', null);
+    expect(store.getState().scenario.bootAt).toBeNull();
+    store.getState().setParam('migDelay', null);
+    expect(store.getState().scenario.migDelay).toBe(2000);
+  });
+
+  it('switching preset moves untouched keys to the new defaults and keeps edited ones', () => {
+    const store = createAppStore();
+    store.getState().setParam('migDelay', 700);
+    store.getState().setPreset('production');
+    expect(store.getState().scenario).toMatchObject({ preset: 'production', periodicAt: 420, periodicRuns: 2, migDelay: 700 });
+    store.getState().resetToTest();
+    expect(store.getState().scenario).toEqual(defaultScenario());
+  });
+});
+
+describe('playback and run slices', () => {
+  it('starts at the last step, steps within bounds and plays to the end', () => {
+    const store = storeWithTrace();
+    const s = () => store.getState();
+    const last = s().trace!.steps.length - 1;
+    expect(s().cursor).toBe(last);
+    s().next();
+    expect(s().cursor).toBe(last);
+    s().first();
+    s().prev();
+    expect(s().cursor).toBe(0);
+    s().togglePlay();
+    expect(s().playing).toBe(true);
+    for (let i = 0; i < last + 3; i++) s().tick();
+    expect(s().cursor).toBe(last);
+    expect(s().playing).toBe(false);
+    s().togglePlay(); // at the end: starts over
+    expect(s().cursor).toBe(0);
+  });
+
+  it('applies a cursor from the URL when the trace arrives, clamped with a notice', () => {
+    const store = createAppStore();
+    store.getState().requestCursor(999);
+    const scenario = defaultScenario();
+    store.getState().receiveTrace(simulate(scenario), scenario, 0);
+    expect(store.getState().cursor).toBe(store.getState().trace!.steps.length - 1);
+    expect(store.getState().notices.map((n) => n.text)).toEqual([expect.stringMatching(/step=999 is past the last step/)]);
+  });
+
+  it('keeps the same step selected when a slider changes the trace', () => {
+    const before = simulate(defaultScenario());
+    const after = simulate({ ...defaultScenario(), spawn: 500 });
+    const cleanUsage = before.steps.findIndex((s) => s.name === 'clean_usage' && s.host === 'host2');
+    const moved = relocateCursor(before, cleanUsage, after);
+    expect(after.steps[moved]).toMatchObject({ name: 'clean_usage', host: 'host2' });
+  });
+});
+
+describe('notice slice', () => {
+  it('deduplicates, caps and dismisses notices', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    for (let i = 0; i < 20; i++) s().addNotice({ source: 'url', level: 'warning', text: `n${i % 12}` });
+    expect(s().notices).toHaveLength(8);
+    s().dismissNotice(s().notices[0]!.id);
+    expect(s().notices).toHaveLength(7);
+    s().clearNotices('url');
+    expect(s().notices).toEqual([]);
+  });
+});

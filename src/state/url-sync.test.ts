@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../model/simulate';
+import { createAppStore, type AppStore } from './store';
+import { connectUrl, type HistoryLike } from './url-sync';
+
+class FakeWindow implements HistoryLike {
+  entries: string[];
+  index = 0;
+  private listeners: (() => void)[] = [];
+  constructor(search: string) {
+    this.entries = [search];
+  }
+  get location() {
+    return { search: this.entries[this.index]!, hash: '' };
+  }
+  readonly history = {
+    pushState: (_: unknown, __: string, url: string) => {
+      this.entries = [...this.entries.slice(0, this.index + 1), url];
+      this.index++;
+    },
+    replaceState: (_: unknown, __: string, url: string) => {
+      this.entries[this.index] = url;
+    },
+  };
+  addEventListener(_: 'popstate', listener: () => void) {
+    this.listeners.push(listener);
+  }
+  removeEventListener(_: 'popstate', listener: () => void) {
+    this.listeners = this.listeners.filter((l) => l !== listener);
+  }
+  back() {
+    this.index--;
+    this.listeners.forEach((l) => l());
+  }
+}
+
+/** Simulate synchronously whenever the scenario changes, like the worker would. */
+function autoSimulate(store: AppStore) {
+  const run = () => {
+    const { scenario, tracedScenario } = store.getState();
+    if (scenario !== tracedScenario) store.getState().receiveTrace(simulate(scenario), scenario, 0);
+  };
+  run();
+  store.subscribe(run);
+}
+
+describe('url sync', () => {
+  it('loads the scenario and cursor from the URL, with notices for bad keys', () => {
+    const win = new FakeWindow('?v=1&fix=1&migDelay=abc&step=4');
+    const store = createAppStore();
+    connectUrl(store, win);
+    autoSimulate(store);
+    expect(store.getState().scenario.fix).toBe(true);
+    expect(store.getState().cursor).toBe(4);
+    expect(store.getState().notices.map((n) => n.text)).toEqual([expect.stringMatching(/^migDelay="abc"/)]);
+    // The URL is rewritten to the clean form (replace, not push).
+    expect(win.entries).toEqual(['?v=1&fix=1&step=4']);
+  });
+
+  it('replaces the entry while dragging and pushes discrete changes; Back restores', () => {
+    const win = new FakeWindow('');
+    const store = createAppStore();
+    connectUrl(store, win);
+    autoSimulate(store);
+    expect(win.entries).toEqual(['?v=1']);
+    store.getState().setParam('migDelay', 1500, { transient: true });
+    store.getState().setParam('migDelay', 1400, { transient: true });
+    expect(win.entries).toEqual(['?v=1&migDelay=1400']);
+    store.getState().setFix(true);
+    expect(win.entries).toEqual(['?v=1&migDelay=1400', '?v=1&fix=1&migDelay=1400']);
+    store.getState().first();
+    expect(win.entries.at(-1)).toBe('?v=1&fix=1&migDelay=1400&step=0');
+    win.back();
+    expect(store.getState().scenario.fix).toBe(true);
+    expect(store.getState().cursor).toBe(store.getState().trace!.steps.length - 1);
+    win.back();
+    expect(store.getState().scenario.fix).toBe(false);
+    expect(store.getState().scenario.migDelay).toBe(1400);
+    expect(win.entries).toHaveLength(3);
+  });
+});
