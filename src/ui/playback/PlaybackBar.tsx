@@ -6,6 +6,7 @@ import { PLAYBACK_SPEEDS, type PlaybackSpeed } from '../../state/playback-slice'
 import { selectCurrentStep, selectStepCount } from '../../state/selectors';
 import { LANE_COLOR, LANE_LABEL } from '../theme';
 import { useApp, useAppShallow, useAppStore } from '../store-context';
+import { PlaybackIcon } from './PlaybackIcon';
 import { usePlaybackKeys, usePlaybackTimer } from './usePlaybackKeys';
 
 export function PlaybackBar() {
@@ -22,10 +23,10 @@ export function PlaybackBar() {
     <nav className="playback" aria-label="Step through the trace">
       <div className="playback-buttons">
         <button type="button" data-testid="step-first" onClick={s.first} disabled={atStart} aria-label="First step (Home)" title="First step (Home)">
-          ⏮
+          <PlaybackIcon name="first" />
         </button>
         <button type="button" data-testid="step-prev" onClick={s.prev} disabled={atStart} aria-label="Previous step (Left arrow)" title="Previous step (←)">
-          ◀
+          <PlaybackIcon name="prev" />
         </button>
         <button
           type="button"
@@ -35,13 +36,13 @@ export function PlaybackBar() {
           title={playing ? 'Pause (Space)' : 'Play (Space)'}
           aria-pressed={playing}
         >
-          {playing ? '⏸' : '▶'}
+          <PlaybackIcon name={playing ? 'pause' : 'play'} />
         </button>
         <button type="button" data-testid="step-next" onClick={s.next} disabled={atEnd} aria-label="Next step (Right arrow)" title="Next step (→)">
-          ▶▏
+          <PlaybackIcon name="next" />
         </button>
         <button type="button" data-testid="step-last" onClick={s.last} disabled={atEnd} aria-label="Last step (End)" title="Last step (End)">
-          ⏭
+          <PlaybackIcon name="last" />
         </button>
       </div>
       <label className="playback-speed">

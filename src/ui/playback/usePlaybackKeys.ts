@@ -1,22 +1,28 @@
 /**
  * Keyboard stepping: Left/Right, Home/End, Space (play/pause). Keys typed
- * into a field or a slider stay with that control.
+ * into a field or a slider stay with that control; on a focused button only
+ * Space stays with the button.
  */
 import { useEffect } from 'react';
 import { useAppStore } from '../store-context';
 
-function isInteractive(target: EventTarget | null): boolean {
+/** Does this key belong to the focused element rather than to stepping? */
+function ownedByTarget(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A';
+  // Fields, selects and sliders use arrows, Home/End and Space themselves.
+  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return true;
+  // Buttons, links and summaries only use Space (and Enter) to activate.
+  if (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A') return key === ' ';
+  return false;
 }
 
 export function usePlaybackKeys(): void {
   const store = useAppStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isInteractive(e.target)) return;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || ownedByTarget(e.target, e.key)) return;
       const s = store.getState();
       const actions: Record<string, () => void> = {
         ArrowRight: s.next,
