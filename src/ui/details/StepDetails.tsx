@@ -1,13 +1,92 @@
-/** Placeholder: the selected step's details (owned by the details work). */
-import { selectCurrentStep } from '../../state/selectors';
-import { useApp } from '../store-context';
+/**
+ * The selected step: who ran it (in its thread's colour), when, under which
+ * lock, what it read and wrote, the Nova code it stands for, and the
+ * invariants that broke there; then every violation of the trace, to jump to.
+ */
+import { useMemo } from 'react';
+import type { TraceStep } from '../../model/types';
+import type { AppState } from '../../state/store';
+import { Breakable } from '../state-view/Breakable';
+import { useAppShallow, useAppStore } from '../store-context';
+import { LANE_COLOR, LANE_LABEL } from '../theme';
+import { ChangesTable } from './ChangesTable';
+import { NovaCode } from './NovaCode';
+import { allViolations, lockText, timeText, violationsAt } from './step-info';
+import { AllViolations, ViolationsHere } from './Violations';
+import './details.css';
+
+const selectDetailsInput = (s: AppState) => ({ trace: s.trace, cursor: s.cursor });
+
+function Facts({ step }: { step: TraceStep }) {
+  return (
+    <dl className="details-facts">
+      <dt>time</dt>
+      <dd data-testid="step-time">{timeText(step)}</dd>
+      <dt>lock</dt>
+      <dd data-testid="step-lock" data-lock={step.lock}>
+        {step.lock !== 'none' && <span className={`lock-swatch lock-${step.lock}`} aria-hidden="true" />}
+        {lockText(step)}
+      </dd>
+      {step.sleep && (
+        <>
+          <dt>sleep</dt>
+          <dd>
+            <span className="lock-swatch lock-sleep" aria-hidden="true" />
+            injected by the regression test
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function StepHead({ step }: { step: TraceStep }) {
+  return (
+    <header className="details-head">
+      <p className="details-thread" data-testid="step-thread" data-thread={step.thread}>
+        <span className="thread-swatch" style={{ background: LANE_COLOR[step.thread] }} aria-hidden="true" />
+        {LANE_LABEL[step.thread]}
+        {step.host && <span className="details-host"> · on {step.host}</span>}
+      </p>
+      <p className="details-name" data-testid="step-name">
+        <span className="details-index">#{step.index + 1}</span> <Breakable text={step.name} />
+      </p>
+      <p className="details-label">{step.label}</p>
+    </header>
+  );
+}
 
 export function StepDetails() {
-  const step = useApp(selectCurrentStep);
+  const { trace, cursor } = useAppShallow(selectDetailsInput);
+  const store = useAppStore();
+  const step = trace?.steps[cursor] ?? null;
+  const here = useMemo(() => (trace ? violationsAt(trace, cursor) : []), [trace, cursor]);
+  const all = useMemo(() => (trace ? allViolations(trace) : []), [trace]);
   return (
-    <section className="details-panel" data-testid="step-details" aria-label="Step details">
-      <h2 className="panel-title">Step details</h2>
-      {step ? <p>{step.label}</p> : null}
+    <section className="details-panel" data-testid="step-details" aria-labelledby="details-title" data-step-index={step?.index ?? ''}>
+      <h2 className="panel-title details-title" id="details-title">
+        Step details
+      </h2>
+      {!step ? (
+        <p className="muted" role="status">
+          {trace ? 'This trace has no steps.' : 'Simulating…'}
+        </p>
+      ) : (
+        <>
+          <StepHead step={step} />
+          <ViolationsHere items={here} />
+          <Facts step={step} />
+          <h3 className="details-h">Read</h3>
+          <p className={step.read ? 'details-read' : 'muted'} data-testid="step-read">
+            {step.read ?? 'nothing from the database'}
+          </p>
+          <h3 className="details-h">Wrote ({step.changes.length})</h3>
+          <ChangesTable changes={step.changes} />
+          <h3 className="details-h">Nova code</h3>
+          <NovaCode step={step} />
+        </>
+      )}
+      {trace && <AllViolations items={all} cursor={cursor} onJump={(i) => store.getState().setCursor(i)} />}
     </section>
   );
 }

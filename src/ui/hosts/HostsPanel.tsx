@@ -1,25 +1,49 @@
-/** Placeholder: PCI devices per host at the cursor (owned by the host-view work). */
+/**
+ * The hosts' PCI devices at the cursor, one column per host: what each
+ * tracker believes, what the database says, and what the guests really use.
+ */
+import { useMemo, useRef } from 'react';
 import { HOSTS } from '../../model/types';
-import { selectWorldAtCursor } from '../../state/selectors';
-import { useApp } from '../store-context';
+import type { AppState } from '../../state/store';
+import { useAppShallow, useAppStore } from '../store-context';
+import { type CursorWorlds, hostDevices } from './device-view';
+import { hostSummary } from './host-summary';
+import { DeviceLegend } from './DeviceLegend';
+import { HostCard } from './HostCard';
+import { useRevealChanged } from './useRevealChanged';
+import './hosts.css';
+
+const selectHostsInput = (s: AppState) => ({ trace: s.trace, cursor: s.cursor });
 
 export function HostsPanel() {
-  const world = useApp(selectWorldAtCursor);
-  if (!world) return null;
+  const { trace, cursor } = useAppShallow(selectHostsInput);
+  const store = useAppStore();
+  // The cards are grid cells of the hosts area; the legend is the anchor whose parent scrolls.
+  const legend = useRef<HTMLElement>(null);
+  useRevealChanged(legend, '.dev-row.chg, .dev-lost, .dev-conflict', cursor);
+  const views = useMemo(() => {
+    if (!trace) return null;
+    // With no steps, show the initial world as both "before" and "after".
+    const at = trace.states[Math.min(cursor + 1, trace.states.length - 1)];
+    const before = trace.states[Math.min(cursor, trace.states.length - 1)];
+    if (!at || !before) return null;
+    const worlds: CursorWorlds = { trace, cursor, at, before };
+    return HOSTS.map((host) => ({ summary: hostSummary(at, before, host), devices: hostDevices(worlds, host) }));
+  }, [trace, cursor]);
+  if (!views) {
+    return (
+      <p className="hosts-empty" role="status">
+        Simulating…
+      </p>
+    );
+  }
+  const jump = (step: number): void => store.getState().setCursor(step);
   return (
     <>
-      {HOSTS.map((host) => (
-        <section key={host} className="host-panel" data-testid={`host-${host}`} aria-label={host}>
-          <h2 className="panel-title">{host}</h2>
-          <ul>
-            {Object.values(world.hosts[host].tracker.devices).map((d) => (
-              <li key={d.address} data-address={d.address} data-status={d.status} data-owner={d.instanceUuid ?? ''}>
-                {d.type} {d.address} {d.physnet} {d.status} {d.instanceUuid ?? ''}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {views.map((v) => (
+        <HostCard key={v.summary.host} summary={v.summary} devices={v.devices} cursor={cursor} onJump={jump} />
       ))}
+      <DeviceLegend ref={legend} />
     </>
   );
 }

@@ -1,0 +1,67 @@
+/**
+ * The selected step in words: its time, its lock, the Nova code it stands
+ * for (and at which commit), and the invariants that broke there. Pure, so
+ * the wording is tested without React.
+ */
+import { INVARIANT_TEXT } from '../../model/invariants';
+import { BUGGY_COMMIT, FIX_COMMIT, NOVA_REFS, type NovaRef, novaUrl } from '../../model/nova-refs';
+import type { Trace, TraceStep, Violation } from '../../model/types';
+
+export function timeText(step: Pick<TraceStep, 'start' | 'end'>): string {
+  const span = step.start === step.end ? `${step.end} ms` : `${step.start}–${step.end} ms`;
+  return `${span} (${step.end - step.start} ms)`;
+}
+
+export function lockText(step: Pick<TraceStep, 'lock' | 'lockName' | 'start' | 'end'>): string {
+  const name = step.lockName ?? 'a lock';
+  switch (step.lock) {
+    case 'held':
+      return `holds ${name}`;
+    case 'waited':
+      return `waited ${step.end - step.start} ms for ${name}`;
+    case 'none':
+      return 'no lock';
+  }
+}
+
+export interface NovaLink {
+  readonly ref: NovaRef;
+  readonly url: string;
+  readonly commit: 'buggy' | 'fixed';
+  readonly sha: string;
+  /** "buggy commit 3f348602ae (parent of the fix)" / "fixed commit 7675964af8 (the fix)". */
+  readonly commitText: string;
+  /** "nova/pci/manager.py:366". */
+  readonly place: string;
+}
+
+/** Where the step lives in Nova, or `null` when the trace names an unknown reference. */
+export function novaLink(step: Pick<TraceStep, 'nova'>): NovaLink | null {
+  const ref = (NOVA_REFS as Readonly<Record<string, NovaRef>>)[step.nova];
+  if (!ref) return null;
+  const sha = ref.commit === 'fixed' ? FIX_COMMIT : BUGGY_COMMIT;
+  const commitText =
+    ref.commit === 'fixed' ? `fixed commit ${sha.slice(0, 10)} (the fix)` : `buggy commit ${sha.slice(0, 10)} (parent of the fix)`;
+  return { ref, url: novaUrl(ref), commit: ref.commit, sha, commitText, place: `${ref.file}:${ref.line}` };
+}
+
+export interface ViolationView {
+  readonly violation: Violation;
+  /** The invariant in words (INVARIANT_TEXT). */
+  readonly rule: string;
+  readonly key: string;
+}
+
+function view(v: Violation, i: number): ViolationView {
+  return { violation: v, rule: INVARIANT_TEXT[v.invariant], key: `${v.step}-${v.invariant}-${v.address ?? ''}-${i}` };
+}
+
+/** The violations that started at `cursor`. */
+export function violationsAt(trace: Trace, cursor: number): ViolationView[] {
+  return trace.violations.map(view).filter((v) => v.violation.step === cursor);
+}
+
+/** Every violation of the trace, in step order. */
+export function allViolations(trace: Trace): ViolationView[] {
+  return trace.violations.map(view).sort((a, b) => a.violation.step - b.violation.step);
+}

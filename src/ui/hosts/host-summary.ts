@@ -1,0 +1,93 @@
+/**
+ * A host card's header at the cursor: is nova-compute up, what the
+ * hypervisor really runs, the free VF pools the scheduler sees, and the
+ * number the Nova regression test asserts on. Each item knows whether the
+ * selected step changed it.
+ */
+import { freePools } from '../../model/pci-devices';
+import type { DeviceMap, HostName, HostState, World } from '../../model/types';
+import { EVACUEE } from '../../model/world';
+
+export interface GuestView {
+  readonly uuid: string;
+  readonly devices: readonly string[];
+  readonly changed: boolean;
+}
+
+export interface PoolView {
+  readonly physnet: string;
+  readonly free: number;
+  readonly total: number;
+  readonly changed: boolean;
+}
+
+export interface HostSummary {
+  readonly host: HostName;
+  readonly up: boolean;
+  /** "up", "down" or "down (forced down)". */
+  readonly serviceText: string;
+  readonly serviceChanged: boolean;
+  readonly guests: readonly GuestView[];
+  /** Guests that left the hypervisor at this step (shown struck through). */
+  readonly goneGuests: readonly string[];
+  readonly pools: readonly PoolView[];
+  /** `pci_devices` rows allocated to the evacuee on this host, as `_assert_pci_device_allocated` counts. */
+  readonly novaCount: number;
+  readonly novaCountChanged: boolean;
+  /** The evacuee's row names this host but no device is allocated to it here: the test's assertion fails. */
+  readonly novaCountBad: boolean;
+}
+
+export function serviceText(h: Pick<HostState, 'serviceUp' | 'forcedDown'>): string {
+  if (h.serviceUp) return h.forcedDown ? 'up (forced down)' : 'up';
+  return h.forcedDown ? 'down (forced down)' : 'down';
+}
+
+/** Rows allocated to `uuid`: the Nova test's count. */
+export function allocatedCount(rows: DeviceMap, uuid: string): number {
+  return Object.values(rows).filter((d) => d.status === 'allocated' && d.instanceUuid === uuid).length;
+}
+
+function vfTotals(devices: DeviceMap): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const d of Object.values(devices)) if (d.type === 'VF') totals[d.physnet] = (totals[d.physnet] ?? 0) + 1;
+  return totals;
+}
+
+function guestsOf(at: HostState, before: HostState): GuestView[] {
+  return Object.values(at.guests)
+    .sort((a, b) => a.uuid.localeCompare(b.uuid))
+    .map((g) => {
+      const was = before.guests[g.uuid];
+      const changed = !was || was.pciDevices.join() !== g.pciDevices.join();
+      return { uuid: g.uuid, devices: g.pciDevices, changed };
+    });
+}
+
+export function hostSummary(at: World, before: World, host: HostName): HostSummary {
+  const h = at.hosts[host];
+  const b = before.hosts[host];
+  const pools = freePools(h.tracker.devices);
+  const poolsBefore = freePools(b.tracker.devices);
+  const totals = vfTotals(h.tracker.devices);
+  const novaCount = allocatedCount(at.db.pciDevices[host], EVACUEE);
+  return {
+    host,
+    up: h.serviceUp,
+    serviceText: serviceText(h),
+    serviceChanged: serviceText(h) !== serviceText(b),
+    guests: guestsOf(h, b),
+    goneGuests: Object.keys(b.guests).filter((uuid) => !(uuid in h.guests)).sort(),
+    pools: Object.keys(pools)
+      .sort()
+      .map((physnet) => ({
+        physnet,
+        free: pools[physnet] ?? 0,
+        total: totals[physnet] ?? 0,
+        changed: pools[physnet] !== poolsBefore[physnet],
+      })),
+    novaCount,
+    novaCountChanged: novaCount !== allocatedCount(before.db.pciDevices[host], EVACUEE),
+    novaCountBad: novaCount === 0 && at.db.instances[EVACUEE]?.host === host,
+  };
+}
