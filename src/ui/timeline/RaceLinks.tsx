@@ -1,0 +1,58 @@
+/**
+ * Connectors between host2's periodic reads and the evacuation writes they
+ * race with: snapshot 1 -> instance.save (host=host2), snapshot 2 ->
+ * migration 'done'. Red and dashed when the read missed the write (stale),
+ * green and solid when it caught it; each says so in words as well.
+ */
+import type { ScaleLinear } from 'd3-scale';
+import { memo } from 'react';
+import type { TimelineLayout } from '../../view/lane-layout';
+import { linkGeometry, visibleLinks } from '../../view/link-geometry';
+import type { RaceLink } from '../../view/race-links';
+import { formatDuration } from '../../view/time-format';
+import type { TimelineModel } from '../../view/timeline-model';
+import { STATUS_COLOR } from '../theme';
+
+interface Props {
+  readonly model: TimelineModel;
+  readonly layout: TimelineLayout;
+  readonly scale: ScaleLinear<number, number>;
+}
+
+/** What the link says, long and short: how far the read was on the wrong (or right) side of the write. */
+export function linkTexts(link: RaceLink): readonly [string, string] {
+  const gap = formatDuration(Math.abs(link.writeTime - link.readTime));
+  if (link.which === 1) {
+    return link.stale ? [`S1 read ${gap} before host=host2 ✗`, `S1 ✗ ${gap} early`] : ['S1 read after host=host2 ✓', 'S1 ✓'];
+  }
+  return link.stale ? [`S2 read ${gap} after 'done' ✗`, `S2 ✗ ${gap} late`] : [`S2 read before 'done' ✓`, 'S2 ✓'];
+}
+
+export const RaceLinks = memo(function RaceLinks({ model, layout, scale }: Props) {
+  const geometry = linkGeometry(layout);
+  if (!geometry) return null;
+  const { readY, writeY } = geometry;
+  const midY = (readY + writeY) / 2;
+  return (
+    <g className="tl-links" aria-hidden="true">
+      {visibleLinks(model.links, scale, layout.plot).map(({ link, x1, x2 }) => {
+        const color = link.stale ? STATUS_COLOR.lost : STATUS_COLOR.kept;
+        // Vertical at both ends, so the line leaves the read past its label (which sits left of it).
+        const path = `M${x1},${readY}C${x1},${midY} ${x2},${midY} ${x2},${writeY}`;
+        return (
+          <g
+            key={`${link.run}-${link.which}`}
+            data-testid="timeline-link"
+            data-which={link.which}
+            data-stale={link.stale ? 'true' : 'false'}
+            className={link.stale ? 'tl-link tl-link-stale' : 'tl-link'}
+          >
+            <path d={path} stroke={color} />
+            <circle cx={x1} cy={readY} r={2.5} fill={color} />
+            <circle cx={x2} cy={writeY} r={2.5} fill={color} />
+          </g>
+        );
+      })}
+    </g>
+  );
+});

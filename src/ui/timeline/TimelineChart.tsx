@@ -1,0 +1,93 @@
+/**
+ * One frame of the timeline as SVG: React renders every element from the
+ * pure scene (src/view); d3 only scales, draws the axis into its own <g>,
+ * and listens for zoom gestures. Pointer hover and clicks are resolved by
+ * coordinates (`useChartPointer`), so slivers of 1 ms are still easy to hit.
+ */
+import { scaleLinear } from 'd3-scale';
+import { useCallback, useMemo, useRef } from 'react';
+import type { AppState } from '../../state/store';
+import { layoutTimeline } from '../../view/lane-layout';
+import { buildScene, hitTargets } from '../../view/scene';
+import type { Domain, PxRange } from '../../view/time-domain';
+import { formatTime, timeTicks } from '../../view/time-format';
+import type { TimelineModel } from '../../view/timeline-model';
+import { useAppShallow, useAppStore } from '../store-context';
+import { ChartDefs } from './ChartDefs';
+import { CursorLayer } from './CursorLayer';
+import { KindLabels } from './KindLabels';
+import { LaneRows } from './LaneRows';
+import { RaceLinks } from './RaceLinks';
+import { StepLayer } from './StepLayer';
+import { TimeAxis } from './TimeAxis';
+import { TimelineTooltip } from './TimelineTooltip';
+import { useChartPointer } from './useChartPointer';
+import { useTimeZoom } from './useTimeZoom';
+import { StripGutter } from './StripGutter';
+import { VisibilityStrip } from './VisibilityStrip';
+
+interface Props {
+  readonly model: TimelineModel;
+  readonly domain: Domain;
+  readonly width: number;
+  readonly height: number;
+}
+
+const selectChart = (s: AppState) => ({ cursor: s.cursor, hoveredStep: s.hoveredStep });
+/** Axis labels need about this much room each. */
+const PX_PER_TICK = 110;
+
+function summaryOf(model: TimelineModel, domain: Domain): string {
+  const lost = model.runs.some((r) => r.lost);
+  return (
+    `Timeline of ${model.trace.steps.length} steps in ${model.lanes.length} threads, showing ${formatTime(domain[0])} to ${formatTime(domain[1])}. ` +
+    (lost
+      ? "Host2's periodic missed the evacuated instance in both snapshots."
+      : "Host2's periodic saw the evacuated instance in at least one snapshot of every run.")
+  );
+}
+
+export function TimelineChart({ model, domain, width, height }: Props) {
+  const store = useAppStore();
+  const { cursor, hoveredStep } = useAppShallow(selectChart);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const layout = useMemo(() => layoutTimeline(model.lanes, width, height), [model.lanes, width, height]);
+  const range = useMemo<PxRange>(() => [layout.plot.left, layout.plot.right], [layout]);
+  const scale = useMemo(() => scaleLinear().domain([domain[0], domain[1]]).range([range[0], range[1]]), [domain, range]);
+  const scene = useMemo(() => buildScene(model, layout, domain, scale), [model, layout, domain, scale]);
+  const targets = useMemo(() => hitTargets(scene, layout), [scene, layout]);
+  const ticks = useMemo(() => timeTicks(domain, Math.max(2, Math.floor((range[1] - range[0]) / PX_PER_TICK))), [domain, range]);
+  const setTimeDomain = useCallback((d: Domain) => store.getState().setTimeDomain(d), [store]);
+  useTimeZoom(svgRef, { extent: model.extent, range, height: layout.height }, domain, setTimeDomain);
+
+  const { hover, onPointerMove, onPointerLeave, onClick } = useChartPointer(svgRef, model, targets, domain);
+
+  return (
+    <>
+      <svg
+        ref={svgRef}
+        className={hover ? 'tl-svg tl-svg-over-target' : 'tl-svg'}
+        width={width}
+        height={layout.height}
+        role="img"
+        aria-label={summaryOf(model, domain)}
+        onPointerMove={onPointerMove}
+        onPointerLeave={onPointerLeave}
+        onClick={onClick}
+      >
+        <ChartDefs lanes={model.lanes} layout={layout} />
+        <LaneRows layout={layout} ticks={ticks} scale={scale} />
+        <TimeAxis layout={layout} ticks={ticks} scale={scale} />
+        <g clipPath="url(#tl-plot-clip)">
+          <StepLayer model={model} scene={scene} />
+          <RaceLinks model={model} layout={layout} scale={scale} />
+          <KindLabels model={model} scene={scene} layout={layout} scale={scale} />
+          <VisibilityStrip model={model} scene={scene} layout={layout} />
+          <CursorLayer model={model} layout={layout} scale={scale} cursor={cursor} hovered={hoveredStep} />
+        </g>
+        <StripGutter layout={layout} />
+      </svg>
+      {hover ? <TimelineTooltip model={model} hover={hover} width={width} height={Math.max(height, layout.height)} /> : null}
+    </>
+  );
+}

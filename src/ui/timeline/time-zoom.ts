@@ -1,0 +1,88 @@
+/**
+ * d3-zoom, wrapped once: horizontal-only zoom and pan over an SVG element,
+ * reported as a time domain. The wheel zooms around the pointer, a drag pans.
+ * Framework-free (the React hook creates one in one effect); d3 only listens
+ * to events here and renders nothing.
+ *
+ * The store's domain is the truth. Gestures report a new domain through
+ * `onDomain`; `update` moves d3's internal transform to the store's domain
+ * without reporting back (d3 marks such programmatic changes with a null
+ * `sourceEvent`), so there is no feedback loop.
+ */
+import { select } from 'd3-selection';
+import { type D3ZoomEvent, zoom, type ZoomBehavior, zoomIdentity, zoomTransform } from 'd3-zoom';
+import {
+  clampDomain,
+  type Domain,
+  domainToTransform,
+  MIN_SPAN_MS,
+  type PxRange,
+  sameDomain,
+  transformToDomain,
+} from '../../view/time-domain';
+
+export interface TimeZoomGeometry {
+  /** The whole trace: the zoom's base scale and its limits. */
+  readonly extent: Domain;
+  /** The plot's pixel range inside the element. */
+  readonly range: PxRange;
+  readonly height: number;
+}
+
+export interface TimeZoom {
+  /** Follow a new size, trace or stored domain (silently). */
+  update(geometry: TimeZoomGeometry, domain: Domain): void;
+  destroy(): void;
+}
+
+/** A press that moves less than this is still a click (a step selection), not a pan. */
+const CLICK_DISTANCE_PX = 4;
+
+/**
+ * Attach horizontal zoom and pan to `element`.
+ *
+ * @example const z = createTimeZoom(svg, (d) => store.getState().setTimeDomain(d)); z.update(geometry, domain);
+ */
+export function createTimeZoom(element: SVGSVGElement, onDomain: (domain: Domain) => void): TimeZoom {
+  const selection = select(element);
+  let geometry: TimeZoomGeometry | null = null;
+
+  const toTransform = (domain: Domain) => {
+    if (!geometry) return zoomIdentity;
+    const t = domainToTransform(domain, geometry.extent, geometry.range);
+    return zoomIdentity.translate(t.x, 0).scale(t.k);
+  };
+
+  const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .clickDistance(CLICK_DISTANCE_PX)
+    // Keep y at 0 and the visible domain inside the trace, whatever the gesture did.
+    .constrain((t) => {
+      if (!geometry) return t;
+      const domain = transformToDomain(t, geometry.extent, geometry.range);
+      return toTransform(clampDomain(domain, geometry.extent));
+    })
+    .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+      if (!event.sourceEvent || !geometry) return;
+      onDomain(transformToDomain(event.transform, geometry.extent, geometry.range));
+    });
+
+  selection.call(behavior).on('dblclick.zoom', null);
+
+  return {
+    update(next, domain) {
+      geometry = next;
+      const span = next.extent[1] - next.extent[0];
+      behavior
+        .extent([
+          [next.range[0], 0],
+          [next.range[1], next.height],
+        ])
+        .scaleExtent([1, Math.max(1, span / MIN_SPAN_MS)]);
+      const current = transformToDomain(zoomTransform(element), next.extent, next.range);
+      if (!sameDomain(current, domain)) behavior.transform(selection, toTransform(domain));
+    },
+    destroy() {
+      selection.on('.zoom', null);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Hover and click on the timeline, resolved by coordinates against the
+ * frame's hit targets: hover shows a tooltip and marks the step hovered in
+ * the store; a click selects a step or a snapshot's read, or zooms into a
+ * merged group.
+ */
+import { type MouseEvent, type PointerEvent, type RefObject, useEffect, useState } from 'react';
+import { hitTest, type HitTarget } from '../../view/hit-test';
+import type { TimelineTarget } from '../../view/scene';
+import { clampDomain, type Domain, MIN_SPAN_MS } from '../../view/time-domain';
+import type { TimelineModel } from '../../view/timeline-model';
+import { useAppStore } from '../store-context';
+import type { HoverState } from './TimelineTooltip';
+
+export interface ChartPointer {
+  readonly hover: HoverState | null;
+  onPointerMove(e: PointerEvent<SVGSVGElement>): void;
+  onPointerLeave(): void;
+  onClick(e: MouseEvent<SVGSVGElement>): void;
+}
+
+/** A merged group opens up to this much more than its own span. */
+const GROUP_PAD = 0.15;
+
+export function useChartPointer(
+  svgRef: RefObject<SVGSVGElement | null>,
+  model: TimelineModel,
+  targets: readonly HitTarget<TimelineTarget>[],
+  domain: Domain,
+): ChartPointer {
+  const store = useAppStore();
+  const [hover, setHover] = useState<HoverState | null>(null);
+  // A zoom moves everything under a still pointer: the old tooltip would describe the wrong thing.
+  useEffect(() => setHover(null), [domain]);
+
+  const locate = (e: { clientX: number; clientY: number }) => {
+    const box = svgRef.current?.getBoundingClientRect();
+    if (!box) return null;
+    const x = e.clientX - box.left;
+    const y = e.clientY - box.top;
+    return { x, y, target: hitTest(targets, x, y) };
+  };
+  const setHoveredStep = (index: number | null): void => {
+    const s = store.getState();
+    if (s.hoveredStep !== index) s.setHoveredStep(index);
+  };
+  const activate = (target: TimelineTarget): void => {
+    const s = store.getState();
+    if (target.type === 'step') s.setCursor(target.index);
+    else if (target.type === 'snapshot') {
+      const run = model.runs[target.run];
+      const snap = target.which === 1 ? run?.first : run?.second;
+      if (snap) s.setCursor(snap.step);
+    } else {
+      const pad = Math.max((target.end - target.start) * GROUP_PAD, MIN_SPAN_MS);
+      s.setTimeDomain(clampDomain([target.start - pad, target.end + pad], model.extent));
+    }
+  };
+
+  return {
+    hover,
+    onPointerMove(e) {
+      const hit = e.buttons === 0 ? locate(e) : null; // no tooltip while panning
+      setHover(hit?.target ? { target: hit.target, x: hit.x, y: hit.y } : null);
+      setHoveredStep(hit?.target?.type === 'step' ? hit.target.index : null);
+    },
+    onPointerLeave() {
+      setHover(null);
+      setHoveredStep(null);
+    },
+    onClick(e) {
+      const hit = locate(e);
+      if (hit?.target) activate(hit.target);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * The React binding of `createTimeZoom`: one effect creates it for the SVG
+ * element, another keeps it in step with the size, the trace and the stored
+ * domain.
+ */
+import { type RefObject, useEffect, useRef } from 'react';
+import type { Domain } from '../../view/time-domain';
+import { createTimeZoom, type TimeZoom, type TimeZoomGeometry } from './time-zoom';
+
+export function useTimeZoom(
+  svgRef: RefObject<SVGSVGElement | null>,
+  geometry: TimeZoomGeometry,
+  domain: Domain,
+  onDomain: (domain: Domain) => void,
+): void {
+  const zoomRef = useRef<TimeZoom | null>(null);
+  // The latest callback without re-creating the zoom (that would drop a gesture in progress).
+  const onDomainRef = useRef(onDomain);
+  useEffect(() => {
+    onDomainRef.current = onDomain;
+  }, [onDomain]);
+
+  useEffect(() => {
+    const element = svgRef.current;
+    if (!element) return undefined;
+    const zoom = createTimeZoom(element, (d) => onDomainRef.current(d));
+    zoomRef.current = zoom;
+    return () => {
+      zoom.destroy();
+      zoomRef.current = null;
+    };
+  }, [svgRef]);
+
+  const { extent, range, height } = geometry;
+  useEffect(() => {
+    zoomRef.current?.update({ extent, range, height }, domain);
+    // Tuples are compared by value: a new array with the same numbers is no change.
+  }, [extent[0], extent[1], range[0], range[1], height, domain[0], domain[1]]);
+}
