@@ -102,6 +102,7 @@ test('the buggy default: both snapshots missed, both reads stale, the broken inv
   await expect(page.getByTestId('timeline-strip')).toContainText('snapshot 1 missed');
   await expect(page.getByTestId('timeline-strip')).toContainText('snapshot 2 missed');
   await expect(page.locator('[data-testid="timeline-link"][data-stale="true"]')).toHaveCount(2);
+  await expect(page.locator('[data-testid="timeline-link"][data-harmless="true"]')).toHaveCount(0);
   const freed = await stepIndex(page, { kind: 'pci-freed', host: 'host2' });
   await expect(stepBar(page, freed)).toHaveAttribute('data-violation', 'true');
   await expect(stepBar(page, freed).getByTestId('timeline-violation-badge')).toBeVisible();
@@ -118,6 +119,8 @@ test('with the fix, snapshot 2 lands while the migration is in progress', async 
   await expect(page.locator('[data-testid="timeline-snapshot"][data-snapshot="2"]')).toHaveAttribute('data-status', 'seen');
   await expect(page.locator('[data-testid="timeline-snapshot"][data-status="missed"]')).toHaveCount(0);
   await expect(page.locator('[data-testid="timeline-link"][data-which="2"]')).toHaveAttribute('data-stale', 'false');
+  // Snapshot 1 still came before the host save, but snapshot 2 saw the migration: harmless.
+  await expect(page.locator('[data-testid="timeline-link"][data-which="1"]')).toHaveAttribute('data-harmless', 'true');
   await expect(page.locator('[data-testid="timeline-step"][data-violation]')).toHaveCount(0);
 });
 

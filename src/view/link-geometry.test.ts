@@ -23,7 +23,7 @@ describe('linkGeometry', () => {
 });
 
 describe('visibleLinks', () => {
-  const link = (readTime: number, writeTime: number): RaceLink => ({ which: 1, run: 1, read: 0, write: 1, readTime, writeTime, stale: true });
+  const link = (readTime: number, writeTime: number): RaceLink => ({ which: 1, run: 1, read: 0, write: 1, readTime, writeTime, stale: true, harmless: false });
   it('keeps a link with one end on screen, drops one entirely off one side', () => {
     const toPx = (t: number): number => t;
     const out = visibleLinks([link(50, 500), link(-20, -10), link(900, 1200)], toPx, { left: 0, right: 1000 });

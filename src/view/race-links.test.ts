@@ -30,9 +30,14 @@ describe('raceLinks', () => {
     expect(trace.steps[first!.write]!.kind).toBe('host-saved');
   });
 
-  it('fix=1: snapshot 2 comes before done, in time', () => {
+  it('fix=1: snapshot 2 comes before done, in time, which makes the early snapshot 1 harmless', () => {
     const { links } = linksOf({ fix: true });
     expect(links.find((l) => l.which === 2)?.stale).toBe(false);
+    expect(links.find((l) => l.which === 1)).toMatchObject({ stale: true, harmless: true });
+  });
+
+  it('buggy default: neither stale read is harmless', () => {
+    expect(linksOf().links.map((l) => l.harmless)).toEqual([false, false]);
   });
 
   it('links only the runs that overlap the evacuation', () => {

@@ -20,6 +20,12 @@ export interface RaceLink {
   readonly writeTime: number;
   /** The read missed the write: came before host=host2 was saved, or after the migration was done. */
   readonly stale: boolean;
+  /**
+   * Stale, but the run's other read caught the evacuation (snapshot 2 saw the
+   * migration in progress, or snapshot 1 already listed the instance), so
+   * clean_usage kept the device: the stale read did no harm.
+   */
+  readonly harmless: boolean;
 }
 
 export interface EvacuationWrites {
@@ -58,12 +64,14 @@ export function raceLinks(trace: Trace, runs: readonly PeriodicRun[]): RaceLink[
     const runEnd = (s2 ?? s1)?.end;
     if (runStart === undefined || runEnd === undefined || !overlaps(runStart, runEnd, windowStart, windowEnd)) continue;
     // Steps are numbered in the order they took effect, so index order is "happened before".
-    if (s1 && hostSaved) links.push(link(1, run.run, s1, hostSaved, s1.index < hostSaved.index));
-    if (s2 && migrationDone) links.push(link(2, run.run, s2, migrationDone, s2.index > migrationDone.index));
+    const first = s1 && hostSaved ? link(1, run.run, s1, hostSaved, s1.index < hostSaved.index) : null;
+    const second = s2 && migrationDone ? link(2, run.run, s2, migrationDone, s2.index > migrationDone.index) : null;
+    if (first) links.push(second && !second.stale ? { ...first, harmless: first.stale } : first);
+    if (second) links.push(first && !first.stale ? { ...second, harmless: second.stale } : second);
   }
   return links;
 }
 
 function link(which: 1 | 2, run: number, read: TraceStep, write: TraceStep, stale: boolean): RaceLink {
-  return { which, run, read: read.index, write: write.index, readTime: read.end, writeTime: write.end, stale };
+  return { which, run, read: read.index, write: write.index, readTime: read.end, writeTime: write.end, stale, harmless: false };
 }

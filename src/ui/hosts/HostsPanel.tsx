@@ -20,7 +20,8 @@ export function HostsPanel() {
   const store = useAppStore();
   // The cards are grid cells of the hosts area; the legend is the anchor whose parent scrolls.
   const legend = useRef<HTMLElement>(null);
-  useRevealChanged(legend, '.dev-row.chg, .dev-lost, .dev-conflict', cursor);
+  // Device rows only: the legend shows the same looks as samples.
+  useRevealChanged(legend, '.host-card .dev-row.chg, .host-card .dev-lost, .host-card .dev-conflict', cursor);
   const views = useMemo(() => {
     if (!trace) return null;
     // With no steps, show the initial world as both "before" and "after".

@@ -34,7 +34,7 @@ interface Props {
   readonly scale: ScaleLinear<number, number>;
 }
 
-type Tone = 'kind' | 'violation' | 'stale' | 'ok';
+type Tone = 'kind' | 'violation' | 'stale' | 'ok' | 'harmless';
 
 const variant = (text: string) => ({ text, width: estimateTextWidth(text, FONT_PX) });
 
@@ -63,9 +63,9 @@ function stepRequests(model: TimelineModel, lane: LaneScene, tones: Map<string, 
 function linkRequests(model: TimelineModel, layout: TimelineLayout, scale: Props['scale'], tones: Map<string, Tone>): LabelRequest[] {
   return visibleLinks(model.links, scale, layout.plot).map(({ link, x1, x2 }) => {
     const id = `l${link.run}-${link.which}`;
-    tones.set(id, link.stale ? 'stale' : 'ok');
+    tones.set(id, link.harmless ? 'harmless' : link.stale ? 'stale' : 'ok');
     return {
-      id, x: (x1 + x2) / 2, priority: LINK_PRIORITY + (link.stale ? 0.1 : 0),
+      id, x: (x1 + x2) / 2, priority: LINK_PRIORITY + (link.stale && !link.harmless ? 0.1 : 0),
       variants: linkTexts(link).map(variant), anchors: ['start', 'end'],
     };
   });
@@ -77,6 +77,7 @@ function LaneLabels({ labels, baseline, tones }: { labels: readonly PlacedLabel[
       {labels.map((label) => {
         const tone = tones.get(label.id) ?? 'kind';
         const fill = tone === 'stale' || tone === 'violation' ? STATUS_COLOR.lost : tone === 'ok' ? STATUS_COLOR.kept : undefined;
+        // 'harmless' keeps the default ink: a stale read that did no damage.
         return (
           <text key={label.id} className={`tl-kind-label tl-label-${tone}`} x={label.x} y={baseline} textAnchor={label.anchor} fill={fill}>
             {label.text}

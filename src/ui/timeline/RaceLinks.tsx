@@ -2,7 +2,9 @@
  * Connectors between host2's periodic reads and the evacuation writes they
  * race with: snapshot 1 -> instance.save (host=host2), snapshot 2 ->
  * migration 'done'. Red and dashed when the read missed the write (stale),
- * green and solid when it caught it; each says so in words as well.
+ * grey and dashed when it missed it but the run's other read caught the
+ * evacuation (harmless), green and solid when it caught it; each says so in
+ * words as well.
  */
 import type { ScaleLinear } from 'd3-scale';
 import { memo } from 'react';
@@ -23,10 +25,20 @@ interface Props {
 export function linkTexts(link: RaceLink): readonly [string, string] {
   const gap = formatDuration(Math.abs(link.writeTime - link.readTime));
   if (link.which === 1) {
+    if (link.harmless) return [`S1 read ${gap} before host=host2 (harmless: S2 saw the migration)`, `S1 ${gap} early, harmless`];
     return link.stale ? [`S1 read ${gap} before host=host2 ✗`, `S1 ✗ ${gap} early`] : ['S1 read after host=host2 ✓', 'S1 ✓'];
   }
+  if (link.harmless) return [`S2 read ${gap} after 'done' (harmless: S1 listed the instance)`, `S2 ${gap} late, harmless`];
   return link.stale ? [`S2 read ${gap} after 'done' ✗`, `S2 ✗ ${gap} late`] : [`S2 read before 'done' ✓`, 'S2 ✓'];
 }
+
+/** Red for a stale read that mattered, grey for a harmless one, green for a read in time. */
+export function linkColor(link: RaceLink): string {
+  if (link.harmless) return HARMLESS_COLOR;
+  return link.stale ? STATUS_COLOR.lost : STATUS_COLOR.kept;
+}
+
+const HARMLESS_COLOR = '#7b8794';
 
 export const RaceLinks = memo(function RaceLinks({ model, layout, scale }: Props) {
   const geometry = linkGeometry(layout);
@@ -36,7 +48,7 @@ export const RaceLinks = memo(function RaceLinks({ model, layout, scale }: Props
   return (
     <g className="tl-links" aria-hidden="true">
       {visibleLinks(model.links, scale, layout.plot).map(({ link, x1, x2 }) => {
-        const color = link.stale ? STATUS_COLOR.lost : STATUS_COLOR.kept;
+        const color = linkColor(link);
         // Vertical at both ends, so the line leaves the read past its label (which sits left of it).
         const path = `M${x1},${readY}C${x1},${midY} ${x2},${midY} ${x2},${writeY}`;
         return (
@@ -45,6 +57,7 @@ export const RaceLinks = memo(function RaceLinks({ model, layout, scale }: Props
             data-testid="timeline-link"
             data-which={link.which}
             data-stale={link.stale ? 'true' : 'false'}
+            data-harmless={link.harmless ? 'true' : 'false'}
             className={link.stale ? 'tl-link tl-link-stale' : 'tl-link'}
           >
             <path d={path} stroke={color} />
