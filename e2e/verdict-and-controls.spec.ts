@@ -121,3 +121,22 @@ test('the production preset is a choice, and its own defaults apply', async ({ p
   await expect(page.getByTestId('delay-periodicAt-value')).toHaveValue('420');
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'lost');
 });
+
+test('a new boot after the race gets the VF inst-A still uses: one device, two VMs', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('delay-bootAt').fill('6000');
+  await waitIdle(page);
+  await expect(page).toHaveURL(/bootAt=6000/);
+  await expect(page.getByTestId('enable-bootAt')).toBeChecked();
+  const vf = page.getByTestId('host-host2').locator('[data-address="0000:02:00.1"]');
+  await expect(vf).toHaveAttribute('data-owner', 'inst-B');
+  await expect(page.getByTestId('step-details')).toContainText('one device, two VMs');
+  // With the fix the new server gets the other physnet2 VF.
+  await page.getByTestId('fix-toggle').check();
+  await waitIdle(page);
+  await expect(page.getByTestId('host-host2').locator('[data-address="0000:03:00.1"]')).toHaveAttribute('data-owner', 'inst-B');
+  await expect(vf).toHaveAttribute('data-owner', 'inst-A');
+  await page.getByTestId('enable-bootAt').uncheck();
+  await waitIdle(page);
+  await expect(page).not.toHaveURL(/bootAt/);
+});

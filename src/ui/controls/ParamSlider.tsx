@@ -1,13 +1,17 @@
 /**
  * One scenario key: a labelled range input (dragging re-simulates on every
  * move and replaces the history entry) and a number field with its unit
- * (typing a value pushes one). Optional actors get an on/off switch.
+ * (typing a value pushes one). Optional actors get an on/off switch; moving
+ * their slider or typing a time also turns them on.
  */
 import { useEffect, useId, useState } from 'react';
 import { type NumericParam } from '../../model/scenario';
 import { selectScenario } from '../../state/selectors';
 import { useApp, useAppStore } from '../store-context';
 import { SLIDER } from './slider-ranges';
+
+/** Where an optional actor starts when switched on: just after the Nova test's race. */
+const SWITCH_ON_AT: Partial<Record<NumericParam['key'], number>> = { bootAt: 6000, host1UpAt: 8000 };
 
 export function ParamSlider({ param }: { param: NumericParam }) {
   const store = useAppStore();
@@ -40,7 +44,7 @@ export function ParamSlider({ param }: { param: NumericParam }) {
               checked={enabled}
               data-testid={`enable-${param.key}`}
               onChange={(e) =>
-                store.getState().setParam(param.key, e.target.checked ? (param.key === 'bootAt' ? 6000 : 8000) : null)
+                store.getState().setParam(param.key, e.target.checked ? (SWITCH_ON_AT[param.key] ?? param.min) : null)
               }
             />
             {param.label}
@@ -58,7 +62,7 @@ export function ParamSlider({ param }: { param: NumericParam }) {
             max={param.max}
             step={step}
             value={draft}
-            disabled={!enabled}
+            placeholder={enabled ? undefined : 'off'}
             onChange={(e) => setDraft(e.target.value)}
             onBlur={commitDraft}
             onKeyDown={(e) => {
@@ -78,7 +82,6 @@ export function ParamSlider({ param }: { param: NumericParam }) {
         max={max}
         step={step}
         value={sliderValue}
-        disabled={!enabled}
         onChange={(e) => store.getState().setParam(param.key, Number(e.target.value), { transient: true })}
       />
       <p className="param-doc" title={param.doc}>
