@@ -17,6 +17,19 @@ const runningAsRoot = typeof process.getuid === 'function' && process.getuid() =
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DEV = process.env.E2E_DEV === '1';
 
+const launchOptions = {
+  ...(executablePath ? { executablePath } : {}),
+  args: [
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    ...(runningAsRoot ? ['--no-sandbox'] : []),
+  ],
+};
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -36,22 +49,18 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testMatch: '**/*.spec.ts',
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          ...(executablePath ? { executablePath } : {}),
-          args: [
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-            ...(runningAsRoot ? ['--no-sandbox'] : []),
-          ],
-        },
+        launchOptions,
       },
+    },
+    {
+      // Speed numbers, not pass/fail: npm run bench:ui
+      name: 'bench',
+      testMatch: '**/*.bench.ts',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions },
     },
   ],
   webServer: {

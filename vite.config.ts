@@ -25,5 +25,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
+    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

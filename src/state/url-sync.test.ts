@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../model/simulate';
 import { createAppStore, type AppStore } from './store';
-import { connectUrl, type HistoryLike } from './url-sync';
+import { connectUrl, type HistoryLike, shareableUrl } from './url-sync';
 
 class FakeWindow implements HistoryLike {
   entries: string[];
@@ -45,10 +45,26 @@ function autoSimulate(store: AppStore) {
 }
 
 describe('url sync', () => {
+  it('coalesces replace-writes during a drag but writes pushes at once', async () => {
+    const win = new FakeWindow('');
+    const store = createAppStore();
+    connectUrl(store, win, { replaceDelayMs: 20 });
+    autoSimulate(store);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(win.entries).toEqual(['?v=1']);
+    for (const v of [1500, 1400, 1300]) store.getState().setParam('migDelay', v, { transient: true });
+    expect(win.entries).toEqual(['?v=1']);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(win.entries).toEqual(['?v=1&migDelay=1300']);
+    store.getState().setFix(true);
+    expect(win.entries).toEqual(['?v=1&migDelay=1300', '?v=1&fix=1&migDelay=1300']);
+    expect(shareableUrl(store, { origin: 'http://x', pathname: '/', search: '' })).toBe('http://x/?v=1&fix=1&migDelay=1300');
+  });
+
   it('loads the scenario and cursor from the URL, with notices for bad keys', () => {
     const win = new FakeWindow('?v=1&fix=1&migDelay=abc&step=4');
     const store = createAppStore();
-    connectUrl(store, win);
+    connectUrl(store, win, { replaceDelayMs: 0 });
     autoSimulate(store);
     expect(store.getState().scenario.fix).toBe(true);
     expect(store.getState().cursor).toBe(4);
@@ -60,7 +76,7 @@ describe('url sync', () => {
   it('replaces the entry while dragging and pushes discrete changes; Back restores', () => {
     const win = new FakeWindow('');
     const store = createAppStore();
-    connectUrl(store, win);
+    connectUrl(store, win, { replaceDelayMs: 0 });
     autoSimulate(store);
     expect(win.entries).toEqual(['?v=1']);
     store.getState().setParam('migDelay', 1500, { transient: true });

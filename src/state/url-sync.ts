@@ -41,9 +41,21 @@ export function desiredQuery(store: AppStore): string | null {
   return scenarioToQuery(scenario, cursor >= last ? null : cursor);
 }
 
-export function connectUrl(store: AppStore, win: HistoryLike): () => void {
+export interface UrlSyncOptions {
+  /**
+   * Replace-writes (slider drags, playback) are coalesced for this long:
+   * browsers throttle frequent history calls, and each costs a few ms.
+   * Pushes are written at once. 0 writes everything at once (tests).
+   */
+  readonly replaceDelayMs?: number;
+}
+
+export function connectUrl(store: AppStore, win: HistoryLike, options: UrlSyncOptions = {}): () => void {
+  const delay = options.replaceDelayMs ?? 200;
+  let pending: ReturnType<typeof setTimeout> | null = null;
   loadFromUrl(store, win.location.search, false);
   const write = (): void => {
+    pending = null;
     const query = desiredQuery(store);
     if (query === null) return;
     const target = `?${query}`;
@@ -55,6 +67,14 @@ export function connectUrl(store: AppStore, win: HistoryLike): () => void {
     }
     if (intent !== 'replace') store.setState({ historyIntent: 'replace' });
   };
+  const schedule = (): void => {
+    if (delay === 0 || store.getState().historyIntent === 'push') {
+      if (pending !== null) clearTimeout(pending);
+      write();
+    } else if (pending === null) {
+      pending = setTimeout(write, delay);
+    }
+  };
   const unsubscribe = store.subscribe((state, previous) => {
     if (
       state.trace !== previous.trace ||
@@ -62,13 +82,24 @@ export function connectUrl(store: AppStore, win: HistoryLike): () => void {
       state.runStatus !== previous.runStatus ||
       state.scenario !== previous.scenario
     ) {
-      write();
+      schedule();
     }
   });
-  const onPop = (): void => loadFromUrl(store, win.location.search, true);
+  const onPop = (): void => {
+    if (pending !== null) clearTimeout(pending);
+    pending = null;
+    loadFromUrl(store, win.location.search, true);
+  };
   win.addEventListener('popstate', onPop);
   return () => {
     unsubscribe();
+    if (pending !== null) clearTimeout(pending);
     win.removeEventListener('popstate', onPop);
   };
+}
+
+/** The link to what is on screen now (even before a coalesced URL write lands). */
+export function shareableUrl(store: AppStore, location: { origin: string; pathname: string; search: string }): string {
+  const query = desiredQuery(store);
+  return `${location.origin}${location.pathname}${query === null ? location.search : `?${query}`}`;
 }

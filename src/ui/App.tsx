@@ -3,6 +3,7 @@
  * the playback bar; then the hosts' PCI devices, the database and trackers,
  * and the selected step's details, all at the cursor.
  */
+import { memo } from 'react';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ScenarioPanel } from './controls/ScenarioPanel';
 import { StepDetails } from './details/StepDetails';
@@ -14,11 +15,24 @@ import { StatePanel } from './state-view/StatePanel';
 import { useApp } from './store-context';
 import { TimelinePanel } from './timeline/TimelinePanel';
 
+/**
+ * The root carries the idle signal for tests (`data-sim-status`). The panels
+ * below it are memoised: each reads its own slice of the store, so a status
+ * change must not re-render them all.
+ */
 export function App() {
   const status = useApp((s) => s.runStatus);
   const hash = useApp((s) => s.trace?.traceHash ?? '');
   return (
     <div className="app" data-sim-status={status} data-trace-hash={hash}>
+      <Screen />
+    </div>
+  );
+}
+
+const Screen = memo(function Screen() {
+  return (
+    <>
       <Header />
       <NoticeArea />
       <main className="app-main">
@@ -53,6 +67,6 @@ export function App() {
           </ErrorBoundary>
         </div>
       </main>
-    </div>
+    </>
   );
-}
+});

@@ -2,6 +2,7 @@
  * Copy the full URL (every input and the selected step) to the clipboard.
  */
 import { useEffect, useRef, useState } from 'react';
+import { shareableUrl } from '../../state/url-sync';
 import { useAppStore } from '../store-context';
 
 async function copyText(text: string): Promise<boolean> {
@@ -23,7 +24,7 @@ export function ShareButton() {
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   const onClick = async (): Promise<void> => {
-    const url = window.location.href;
+    const url = shareableUrl(store, window.location);
     if (await copyText(url)) {
       setState('copied');
       window.clearTimeout(timer.current);
