@@ -64,7 +64,7 @@ export function StepDetails() {
   const all = useMemo(() => (trace ? allViolations(trace) : []), [trace]);
   return (
     <section className="details-panel" data-testid="step-details" aria-labelledby="details-title" data-step-index={step?.index ?? ''}>
-      <h2 className="panel-title details-title" id="details-title">
+      <h2 className="panel-title sticky-title" id="details-title">
         Step details
       </h2>
       {!step ? (
