@@ -68,3 +68,13 @@ test('Back after stepping returns to the previous step', async ({ page }) => {
   await page.goBack();
   await expect(page.getByTestId('cursor-step')).toHaveAttribute('data-step-index', '3');
 });
+
+test('the trace hash on screen is the one `npm run simulate` prints for the same link', async ({ page }) => {
+  const { execFileSync } = await import('node:child_process');
+  const query = 'v=1&migDelay=1500&bootAt=6000&jitter=40&seed=9';
+  await openApp(page, `?${query}`);
+  const onScreen = (await page.getByTestId('trace-hash').textContent())?.replace(/^#/, '');
+  const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/simulate.ts', query], { encoding: 'utf8' })) as { traceHash: string; bugReproduced: boolean };
+  expect(onScreen).toBe(cli.traceHash);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', cli.bugReproduced ? 'lost' : 'kept');
+});
