@@ -103,3 +103,19 @@ test('the page forbids inline script (Content-Security-Policy)', async ({ page }
   });
   expect(ran).toBeUndefined();
 });
+
+test('an out-of-range number typed into a field is clamped with a notice', async ({ page }) => {
+  await openApp(page);
+  const field = page.getByTestId('delay-migDelay-value');
+  await field.fill('999999');
+  await field.press('Enter');
+  await waitIdle(page);
+  await expect(field).toHaveValue('60000');
+  await expect(page.getByTestId('notice')).toContainText('migDelay takes whole numbers from 0 to 60000 ms; using 60000.');
+  await field.fill('-3');
+  await field.press('Enter');
+  await waitIdle(page);
+  await expect(field).toHaveValue('0');
+  await expect(page.getByTestId('notice')).toContainText('using 0.');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'kept');
+});

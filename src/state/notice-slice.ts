@@ -3,7 +3,7 @@
  */
 import type { SliceCreator } from './store';
 
-export type NoticeSource = 'url' | 'model' | 'worker' | 'share';
+export type NoticeSource = 'url' | 'input' | 'model' | 'worker' | 'share';
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
 export interface UiNotice {

@@ -33,8 +33,12 @@ export function App() {
 const Screen = memo(function Screen() {
   return (
     <>
-      <Header />
-      <NoticeArea />
+      <ErrorBoundary name="header">
+        <Header />
+      </ErrorBoundary>
+      <ErrorBoundary name="messages">
+        <NoticeArea />
+      </ErrorBoundary>
       <main className="app-main">
         <aside className="area-controls">
           <ErrorBoundary name="scenario">

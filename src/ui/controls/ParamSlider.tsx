@@ -31,7 +31,17 @@ export function ParamSlider({ param }: { param: NumericParam }) {
       setDraft(value === null ? '' : String(value));
       return;
     }
-    store.getState().setParam(param.key, parsed);
+    const state = store.getState();
+    state.clearNotices('input');
+    if (parsed < param.min || parsed > param.max || !Number.isInteger(parsed)) {
+      const used = Math.min(param.max, Math.max(param.min, Math.round(parsed)));
+      state.addNotice({
+        source: 'input',
+        level: 'warning',
+        text: `${param.key} takes whole numbers from ${param.min} to ${param.max}${unit ? ` ${unit}` : ''}; using ${used}.`,
+      });
+    }
+    state.setParam(param.key, parsed);
   };
 
   return (
