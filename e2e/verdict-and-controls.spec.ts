@@ -140,3 +140,22 @@ test('a new boot after the race gets the VF inst-A still uses: one device, two V
   await waitIdle(page);
   await expect(page).not.toHaveURL(/bootAt/);
 });
+
+test('an example loads a ready-made scenario; editing it makes it your own', async ({ page }) => {
+  await openApp(page);
+  const example = page.getByTestId('example');
+  await expect(example).toHaveValue('nova-test');
+  await example.selectOption('host1-mid-evacuation');
+  await waitIdle(page);
+  await expect(page).toHaveURL(/preset=production&fix=1&spawn=3000&periodicAt=1000&host1UpAt=500/);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'lost');
+  await expect(page.getByTestId('verdict-reason')).toContainText('completed');
+  await page.getByTestId('delay-spawn-value').fill('100');
+  await page.getByTestId('delay-spawn-value').press('Enter');
+  await waitIdle(page);
+  await expect(example).toHaveValue('');
+  await expect(example.locator('option:checked')).toHaveText('your own scenario');
+  await page.goBack();
+  await waitIdle(page);
+  await expect(example).toHaveValue('host1-mid-evacuation');
+});

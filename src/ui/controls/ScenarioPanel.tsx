@@ -4,6 +4,7 @@
 import { FIX_REVIEW_URL, novaUrl, NOVA_REFS } from '../../model/nova-refs';
 import { NUMERIC_PARAMS, PRESETS, type Preset } from '../../model/scenario';
 import { useApp, useAppStore } from '../store-context';
+import { ExamplePicker } from './ExamplePicker';
 import { ParamSlider } from './ParamSlider';
 
 const PRESET_TEXT: Readonly<Record<Preset, string>> = {
@@ -22,6 +23,7 @@ export function ScenarioPanel() {
   return (
     <section className="scenario-panel" aria-label="Scenario">
       <h2 className="panel-title">Scenario</h2>
+      <ExamplePicker />
       <label className="field">
         <span>Harness</span>
         <select

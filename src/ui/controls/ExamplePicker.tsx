@@ -1,0 +1,31 @@
+/**
+ * Load a ready-made scenario; shows which one is on screen, or "your own".
+ */
+import { selectScenario } from '../../state/selectors';
+import { useApp, useAppStore } from '../store-context';
+import { EXAMPLES, matchingExample } from './examples';
+
+export function ExamplePicker() {
+  const store = useAppStore();
+  const current = matchingExample(useApp(selectScenario));
+  return (
+    <label className="field example-picker">
+      <span>Example</span>
+      <select
+        data-testid="example"
+        value={current?.id ?? ''}
+        onChange={(e) => {
+          const example = EXAMPLES.find((x) => x.id === e.target.value);
+          if (example) store.getState().loadScenario(example.scenario, 'push');
+        }}
+      >
+        {!current && <option value="">your own scenario</option>}
+        {EXAMPLES.map((x) => (
+          <option key={x.id} value={x.id}>
+            {x.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../model/simulate';
+import { EXAMPLES, matchingExample } from './examples';
+
+describe('examples', () => {
+  it('each example shows what its title promises', () => {
+    const lost = (id: string) => simulate(EXAMPLES.find((e) => e.id === id)!.scenario).verdict.bugReproduced;
+    expect(lost('nova-test')).toBe(true);
+    expect(lost('nova-test-fixed')).toBe(false);
+    expect(lost('no-sleeps')).toBe(false);
+    expect(lost('short-mig-sleep')).toBe(false);
+    expect(lost('production')).toBe(true);
+    expect(lost('host1-cleanup')).toBe(false);
+    expect(lost('host1-mid-evacuation')).toBe(true);
+    const twoVms = simulate(EXAMPLES.find((e) => e.id === 'two-vms')!.scenario);
+    expect(twoVms.violations.some((v) => v.message.includes('one device, two VMs'))).toBe(true);
+  });
+
+  it('ids are unique and every example is recognised', () => {
+    expect(new Set(EXAMPLES.map((e) => e.id)).size).toBe(EXAMPLES.length);
+    for (const e of EXAMPLES) expect(matchingExample({ ...e.scenario })?.id).toBe(e.id);
+  });
+});
