@@ -5,10 +5,7 @@
 import type { TraceStep, Verdict, World } from '../model/types';
 import type { AppState } from './store';
 
-export const selectTrace = (s: AppState) => s.trace;
 export const selectScenario = (s: AppState) => s.scenario;
-export const selectCursor = (s: AppState) => s.cursor;
-export const selectRunStatus = (s: AppState) => s.runStatus;
 export const selectNotices = (s: AppState) => s.notices;
 
 export const selectStepCount = (s: AppState): number => s.trace?.steps.length ?? 0;
