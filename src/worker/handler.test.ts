@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultScenario } from '../model/scenario';
 import { handleSimulate } from './handler';
 
@@ -18,5 +18,19 @@ describe('handleSimulate', () => {
       const reply = handleSimulate(1, bad, () => 0);
       expect(reply).toEqual({ type: 'error', id: 1, message: expect.stringMatching(/out of range or malformed/) });
     }
+  });
+});
+
+describe('handleSimulate when the model throws', () => {
+  it('answers with an error message instead of dying', async () => {
+    vi.resetModules();
+    vi.doMock('../model/simulate', () => ({
+      simulate: () => {
+        throw new Error('boom');
+      },
+    }));
+    const { handleSimulate: handle } = await import('./handler');
+    expect(handle(3, defaultScenario(), () => 0)).toEqual({ type: 'error', id: 3, message: 'The model failed: boom' });
+    vi.doUnmock('../model/simulate');
   });
 });
