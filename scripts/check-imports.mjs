@@ -27,7 +27,7 @@ const importRe = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|i
 /** What each layer may import from the app (other layers) and from packages. */
 const RULES = {
   model: { layers: ['model'], packages: [] },
-  view: { layers: ['view', 'model'], packages: ['d3-scale', 'd3-axis', 'd3-zoom', 'd3-selection', 'd3-scale-chromatic'] },
+  view: { layers: ['view', 'model'], packages: ['d3-array', 'd3-scale', 'd3-axis', 'd3-zoom', 'd3-selection', 'd3-scale-chromatic'] },
   url: { layers: ['url', 'model'], packages: ['valibot'] },
   worker: { layers: ['worker', 'model'], packages: [] },
   state: { layers: ['state', 'worker', 'url', 'model'], packages: ['zustand'] },

@@ -4,6 +4,7 @@
  * search: a zoom frame over a trace of thousands of steps touches only what
  * it draws.
  */
+import { bisectLeft, bisectRight } from 'd3-array';
 import type { Domain } from './time-domain';
 
 export interface IntervalIndex {
@@ -59,37 +60,14 @@ function sortedByStart(ids: readonly number[], start: (id: number) => number): r
   return ids;
 }
 
-/** First position whose value is >= `target` (values non-decreasing). */
-function lowerBound(values: Float64Array, target: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First position whose value is > `target`. */
-function upperBound(values: Float64Array, target: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! <= target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Positions (into the index arrays) of the intervals that touch the domain,
  * in start order.
  */
 export function visiblePositions(index: IntervalIndex, domain: Domain): number[] {
-  const from = lowerBound(index.maxEnds, domain[0]);
-  const to = upperBound(index.starts, domain[1]);
+  // Both arrays are non-decreasing: the first step that may reach the domain, and the first that starts after it.
+  const from = bisectLeft(index.maxEnds, domain[0]);
+  const to = bisectRight(index.starts, domain[1]);
   const out: number[] = [];
   for (let p = from; p < to; p++) if (index.ends[p]! >= domain[0]) out.push(p);
   return out;
