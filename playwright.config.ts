@@ -35,7 +35,10 @@ export default defineConfig({
   outputDir: 'test-results',
   fullyParallel: true,
   ...(process.env.CI ? { workers: 2 } : {}),
+  // One retry in CI keeps a trace of a flaky test, but a test that passes only
+  // on its retry still fails the run.
   retries: process.env.CI ? 1 : 0,
+  failOnFlakyTests: !!process.env.CI,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]] : 'list',
   timeout: 30_000,
