@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultScenario, NUMERIC_PARAMS, PRESETS, type Scenario } from '../model/scenario';
+import { defaultScenario, isScenarioInRange, NUMERIC_PARAMS, PRESETS, type Scenario } from '../model/scenario';
 import { noticeText, parseScenarioQuery, scenarioToQuery } from './scenario-query';
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc
@@ -43,20 +43,17 @@ describe('scenario query codec', () => {
 
   it('never throws on random strings, and always yields an in-range scenario', () => {
     const anyQuery = fc.oneof(
-      fc.string({ unit: 'grapheme', maxLength: 300 }),
-      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.string({ unit: 'binary-ascii', maxLength: 200 }),
+      fc.string({ unit: 'binary', maxLength: 200 }),
       fc.array(fc.tuple(fc.constantFrom('v', 'fix', 'preset', 'step', ...NUMERIC_PARAMS.map((p) => p.key), 'x'), fc.string({ maxLength: 40 })), { maxLength: 30 })
         .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&')),
     );
+    // A plain boolean property (no expect() per value), and no 'grapheme' strings: building fast-check's
+    // grapheme table took most of a second on a cold start, which once hit the 5 s timeout on a busy machine.
     fc.assert(
       fc.property(anyQuery, (query) => {
-        const parsed = parseScenarioQuery(query);
-        for (const p of NUMERIC_PARAMS) {
-          const v = parsed.scenario[p.key];
-          if (v === null) expect(p.optional).toBe(true);
-          else expect(Number.isInteger(v) && v >= p.min && v <= p.max).toBe(true);
-        }
-        expect(PRESETS).toContain(parsed.scenario.preset);
+        const { scenario } = parseScenarioQuery(query);
+        return isScenarioInRange(scenario) && PRESETS.includes(scenario.preset) && typeof scenario.fix === 'boolean';
       }),
       { numRuns: 1000, seed: 11 },
     );
