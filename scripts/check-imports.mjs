@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 /**
  * The layering rules, checked: imports flow ui -> state -> worker/url -> model.
- * - src/model imports only src/model (and no React, d3 or DOM-bound packages);
- *   it never reads a clock, timers or Math.random (determinism).
- * - src/view imports no React.
- * - src/worker, src/url and src/state import no React or ui code.
+ * - src/model imports only src/model (and no package); it never reads a
+ *   clock, timers or Math.random (determinism) nor touches the DOM.
+ * - src/ui, src/view and src/state reach the model only through its narrow
+ *   entry, src/model/index.ts (types and the few read-only helpers they
+ *   need); running the model is the worker's job. Tests may import model
+ *   internals to build fixtures.
+ * - src/ui never imports the worker; src/view imports no React.
+ * Usage: node scripts/check-imports.mjs [src-dir]   (default: the repo's src/)
  * Exits 1 with one line per broken rule.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const src = join(root, 'src');
+const src = resolve(process.argv[2] ?? join(root, 'src'));
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -24,37 +28,52 @@ function files(dir) {
 const layerOf = (path) => relative(src, path).split('/')[0];
 const importRe = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
+const D3 = ['d3-array', 'd3-scale', 'd3-axis', 'd3-zoom', 'd3-selection', 'd3-scale-chromatic', 'd3-brush', 'd3-contour', 'd3-shape'];
 /** What each layer may import from the app (other layers) and from packages. */
 const RULES = {
   model: { layers: ['model'], packages: [] },
-  view: { layers: ['view', 'model'], packages: ['d3-array', 'd3-scale', 'd3-axis', 'd3-zoom', 'd3-selection', 'd3-scale-chromatic'] },
+  view: { layers: ['view', 'model'], packages: D3 },
   url: { layers: ['url', 'model'], packages: ['valibot'] },
   worker: { layers: ['worker', 'model'], packages: [] },
-  state: { layers: ['state', 'worker', 'url', 'model'], packages: ['zustand'] },
+  state: { layers: ['state', 'worker', 'url', 'view', 'model'], packages: ['zustand'] },
+  ui: { layers: ['ui', 'state', 'view', 'url', 'model'], packages: ['react', 'react-dom', 'zustand', ...D3] },
   cli: { layers: ['cli', 'url', 'model'], packages: [] },
 };
+/** Layers that see the model only through src/model/index.ts. */
+const NARROW_MODEL = new Set(['ui', 'view', 'state']);
+const MODEL_ENTRY = join(src, 'model', 'index');
 const FORBIDDEN_IN_MODEL = [/\bDate\b/, /Math\.random/, /\bsetTimeout\b/, /\bsetInterval\b/, /\bperformance\./, /\bwindow\./, /\bdocument\./];
 
 const problems = [];
-for (const file of files(src)) {
+for (const file of existsSync(src) ? files(src) : []) {
   const layer = layerOf(file);
   const rule = RULES[layer];
   if (!rule) continue;
-  const isTest = /\.test\.tsx?$/.test(file);
+  const isTest = /\.(test|golden)\.tsx?$/.test(file);
   const text = readFileSync(file, 'utf8');
+  const where = relative(root, file);
   for (const match of text.matchAll(importRe)) {
     const spec = match[1] ?? match[2];
     if (spec.startsWith('.')) {
-      const target = layerOf(resolve(dirname(file), spec));
-      if (!rule.layers.includes(target)) problems.push(`${relative(root, file)}: ${layer} must not import ${layer === target ? '' : target + ' '}(${spec})`);
+      const target = resolve(dirname(file), spec);
+      const targetLayer = layerOf(target);
+      if (!rule.layers.includes(targetLayer)) {
+        problems.push(`${where}: ${layer} must not import ${targetLayer} (${spec})`);
+      } else if (targetLayer === 'model' && NARROW_MODEL.has(layer) && !isTest && target !== MODEL_ENTRY && target !== join(src, 'model')) {
+        problems.push(`${where}: ${layer} must import the model through src/model/index.ts, not ${spec}`);
+      }
     } else if (!isTest && !rule.packages.some((p) => spec === p || spec.startsWith(`${p}/`))) {
-      problems.push(`${relative(root, file)}: ${layer} must not import the package ${spec}`);
+      problems.push(`${where}: ${layer} must not import the package ${spec}`);
     }
   }
   if (layer === 'model' && !isTest) {
-    const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    // Comments and string literals may say "window." or "Date"; code may not.
+    const code = text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '')
+      .replace(/`(?:\\.|[^`\\])*`|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"/g, "''");
     for (const re of FORBIDDEN_IN_MODEL) {
-      if (re.test(code)) problems.push(`${relative(root, file)}: the model must stay deterministic and DOM-free (${re.source})`);
+      if (re.test(code)) problems.push(`${where}: the model must stay deterministic and DOM-free (${re.source})`);
     }
   }
 }

@@ -8,7 +8,10 @@ const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const cli = join(root, 'src', 'cli', 'simulate.ts');
 
 function run(...args: string[]) {
-  return JSON.parse(execFileSync(tsx, [cli, ...args], { encoding: 'utf8', cwd: root })) as {
+  return JSON.parse(execFileSync(tsx, [cli, ...args], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 28 })) as {
+    verdict: 'lost' | 'kept' | 'incomplete';
+    allocationLost: boolean;
+    mechanism: string | null;
     bugReproduced: boolean;
     pciAllocated: { host1: number; host2: number };
     traceHash: string;
@@ -21,11 +24,19 @@ function run(...args: string[]) {
 describe('npm run simulate', () => {
   it("reproduces the Nova test's outcomes", () => {
     const buggy = run();
-    expect(buggy).toMatchObject({ bugReproduced: true, pciAllocated: { host1: 1, host2: 0 }, query: 'v=1' });
+    expect(buggy).toMatchObject({
+      verdict: 'lost', allocationLost: true, mechanism: 'stale-snapshots', bugReproduced: true, pciAllocated: { host1: 1, host2: 0 }, query: 'v=1',
+    });
     expect(buggy.steps.find((s) => s.kind === 'pci-freed')).toMatchObject({ host: 'host2', address: '0000:02:00.1' });
     expect(buggy.violations.length).toBeGreaterThan(0);
-    expect(run('fix=1')).toMatchObject({ bugReproduced: false, pciAllocated: { host1: 1, host2: 1 } });
+    expect(run('fix=1')).toMatchObject({ verdict: 'kept', allocationLost: false, mechanism: null, bugReproduced: false, pciAllocated: { host1: 1, host2: 1 } });
     expect(run('?v=1&migDelay=0').bugReproduced).toBe(false);
+    // host1 back mid-evacuation: lost by the other mechanism, with the fix too.
+    expect(run('preset=production&fix=1&spawn=3000&periodicAt=1000&host1UpAt=500')).toMatchObject({
+      verdict: 'lost', allocationLost: true, mechanism: 'migration-completed-by-source', bugReproduced: false,
+    });
+    // A run that never reached the race is not a green "kept".
+    expect(run('preset=production&claimAt=3600000&periodicRuns=10000&period=1000')).toMatchObject({ verdict: 'incomplete', bugReproduced: false });
     // Several arguments are joined with '&'.
     expect(run('fix=1', 'migDelay=0').query).toBe('v=1&fix=1&migDelay=0');
   }, 60_000);

@@ -15,7 +15,7 @@ import './ui/styles.css';
 const store = createAppStore();
 connectUrl(store, window);
 const { client } = connectSimulation(store, createBrowserWorker);
-installTestApi(store, client);
+installTestApi(store, () => client.crash());
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root');

@@ -8,7 +8,7 @@ import { simulate } from '../model/simulate';
 import { parseScenarioQuery, scenarioToQuery } from '../url/scenario-query';
 
 const USAGE = `usage: npm run -s simulate -- '<query string>'   e.g. 'fix=1&migDelay=500'
-Prints one JSON object: bugReproduced, pciAllocated, steps, violations, traceHash, ...
+Prints one JSON object: verdict, allocationLost, mechanism, bugReproduced, pciAllocated, steps, facts, traceHash, ...
 Keys and ranges: see README.md ("Scenario keys").`;
 
 function main(args: readonly string[]): number {
@@ -24,20 +24,25 @@ function main(args: readonly string[]): number {
     return 2;
   }
   const trace = simulate(parsed.scenario);
-  const { steps, violations, verdict, lockSpans, stopped, endTime, traceHash } = trace;
+  const { steps, violations, verdict, lockSpans, stopped, endTime, traceHash, facts } = trace;
   const output = {
     query: scenarioToQuery(parsed.scenario, null),
     scenario: parsed.scenario,
+    verdict: verdict.verdict,
+    allocationLost: verdict.allocationLost,
+    mechanism: verdict.mechanism,
     bugReproduced: verdict.bugReproduced,
     pciAllocated: verdict.pciAllocated,
     instanceHost: verdict.instanceHost,
     reason: verdict.reason,
+    times: verdict.times,
     traceHash,
     stopped,
     endTime,
     steps,
     lockSpans,
     violations,
+    facts,
   };
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   return 0;

@@ -33,7 +33,7 @@ describe('evacuation, compute side', () => {
 
 describe('other compute operations', () => {
   it('API.create and spawn of a new server', () => {
-    const created = apiCreateServer(afterClaim(), 'inst-B', 'new-server', 'physnet2').world;
+    const created = apiCreateServer(afterClaim(), 'inst-B', 'new-server', 'physnet2', 'port-B').world;
     expect(created.db.instances['inst-B']).toMatchObject({ host: null, vmState: 'building', taskState: 'scheduling', pciRequestPhysnet: 'physnet2' });
   });
 

@@ -42,3 +42,11 @@ export function evacuationsFrom(w: World, host: HostName): MigrationRow[] {
 export function pciAllocatedCount(w: World, instanceUuid: string, host: HostName): number {
   return allocatedTo(w.db.pciDevices[host], instanceUuid).length;
 }
+
+/**
+ * The instance's row names this host but no device is allocated to it here:
+ * the test's assertion on this host fails.
+ */
+export function allocationMissing(w: World, instanceUuid: string, host: HostName): boolean {
+  return w.db.instances[instanceUuid]?.host === host && pciAllocatedCount(w, instanceUuid, host) === 0;
+}

@@ -101,6 +101,25 @@ function diffMigrations(a: World['db']['migrations'], b: World['db']['migrations
   }
 }
 
+function diffPorts(a: World['db']['ports'], b: World['db']['ports'], out: Change[]): void {
+  if (a === b) return;
+  for (const id of Object.keys(b)) {
+    const before = a[id];
+    const after = b[id];
+    if (!after || before === after) continue;
+    if (!before) {
+      out.push({ path: `ports[${id}]`, before: NONE, after: `created for ${after.instanceUuid}, unbound` });
+      continue;
+    }
+    if (before.bindingHost !== after.bindingHost) {
+      out.push({ path: `ports[${id}].binding:host_id`, before: before.bindingHost ?? 'None', after: after.bindingHost ?? 'None' });
+    }
+    if (before.pciSlot !== after.pciSlot) {
+      out.push({ path: `ports[${id}].binding:profile.pci_slot`, before: before.pciSlot ?? 'None', after: after.pciSlot ?? 'None' });
+    }
+  }
+}
+
 function diffDevices(prefix: string, a: DeviceMap, b: DeviceMap, out: Change[]): void {
   if (a === b) return;
   for (const address of Object.keys(b)) {
@@ -187,6 +206,7 @@ export function diffWorld(a: World, b: World): Change[] {
   for (const host of HOSTS) {
     diffDevices(`pci_devices ${host}`, a.db.pciDevices[host], b.db.pciDevices[host], out);
   }
+  diffPorts(a.db.ports, b.db.ports, out);
   for (const host of HOSTS) diffHost(host, a.hosts[host], b.hosts[host], out);
   return out;
 }

@@ -18,7 +18,7 @@ export interface Problem {
 
 export const INVARIANT_TEXT: Readonly<Record<InvariantId, string>> = {
   'guest-devices-allocated': 'a running instance has its PCI devices allocated to it on its host (tracker and database)',
-  'single-owner': 'no device is claimed or allocated by two instances, nor used by two running guests',
+  'single-owner': 'no device is claimed or allocated by two instances, used by two running guests, or named by two bound ports',
   'in-use-not-available': 'a device a running guest uses is never available in the tracker',
   'tracker-db-agree': "the tracker's devices and the pci_devices rows agree after each save",
 };
@@ -88,6 +88,24 @@ function checkUsageOwners(w: World, host: HostName, out: Problem[]): void {
   }
 }
 
+/** Two ports bound to one VF of a host: Neutron shows the double use that Nova's rows hide. */
+function checkPorts(w: World, out: Problem[]): void {
+  const bound = new Map<string, string>();
+  for (const port of Object.values(w.db.ports)) {
+    if (port.bindingHost === null || port.pciSlot === null) continue;
+    const key = `${port.bindingHost}|${port.pciSlot}`;
+    const other = bound.get(key);
+    if (other !== undefined) {
+      out.push({
+        key: `single-owner|${key}|ports`, invariant: 'single-owner', host: port.bindingHost, address: port.pciSlot,
+        instance: port.instanceUuid,
+        message: `ports ${other} and ${port.id} both carry binding:profile pci_slot ${port.pciSlot} on ${port.bindingHost}`,
+      });
+    }
+    bound.set(key, port.id);
+  }
+}
+
 /**
  * Every problem in this world. `saved` names the hosts whose pci_devices
  * rows the step just wrote: only those are compared with their tracker.
@@ -98,6 +116,7 @@ export function checkInvariants(w: World, saved: readonly HostName[]): Problem[]
     checkGuests(w, host, out);
     checkUsageOwners(w, host, out);
   }
+  checkPorts(w, out);
   for (const host of saved) {
     const address = devicesAgree(w.hosts[host].tracker.devices, w.db.pciDevices[host]);
     if (address !== null) {

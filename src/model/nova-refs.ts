@@ -42,6 +42,11 @@ export const NOVA_REFS = {
     function: 'ResourceTracker.rebuild_claim -> _move_claim', file: RT, line: 246, commit: 'buggy',
     summary: 'claims a VF for the migration, sets the migration context and allocates the device',
   },
+  'setup-instance-network': {
+    function: 'API.setup_instance_network_on_host -> _update_port_binding_for_instance', file: 'nova/network/neutron.py',
+    line: 3340, commit: 'buggy',
+    summary: "binds the port to the destination and moves binding:profile's pci_slot to the claimed device",
+  },
   spawn: {
     function: 'ComputeManager._do_rebuild_instance (driver.rebuild / spawn)', file: MANAGER, line: 3516, commit: 'buggy',
     summary: 'the driver recreates the guest with the new devices; the instance becomes active',
@@ -106,6 +111,10 @@ export const NOVA_REFS = {
   'instance-claim': {
     function: 'ResourceTracker.instance_claim', file: RT, line: 127, commit: 'buggy',
     summary: 'sets the host, claims a VF and allocates it to the new instance',
+  },
+  'allocate-for-instance': {
+    function: 'API.allocate_for_instance', file: 'nova/network/neutron.py', line: 991, commit: 'buggy',
+    summary: "binds the new server's port to the host with its VF in binding:profile's pci_slot",
   },
   'build-spawn': {
     function: 'ComputeManager._build_and_run_instance (driver.spawn)', file: MANAGER, line: 2322, commit: 'buggy',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateDevice, fakeDriverDevices } from './pci-devices';
-import { allocateInstance, claimInstance, cleanUsage, emptyTracker, freeUsage, staleUsage, trackerFromRows } from './pci-tracker';
+import { allocateInstance, claimInstance, cleanUsage, emptyTracker, trackerFromRows } from './pci-tracker';
 
 describe('PciDevTracker', () => {
   it('claim_instance claims the lowest physnet2 VF and records the claim', () => {
@@ -30,9 +30,15 @@ describe('PciDevTracker', () => {
     let tracker = claimInstance(emptyTracker(fakeDriverDevices()), 'inst-A', 'physnet2')!.tracker;
     tracker = allocateInstance(tracker, 'inst-A');
     tracker = claimInstance(tracker, 'inst-B', 'physnet2')!.tracker;
-    expect(staleUsage(tracker, new Set(['inst-B']))).toEqual([{ instanceUuid: 'inst-A', address: '0000:02:00.1', was: 'allocated' }]);
+    expect(cleanUsage(tracker, new Set(['inst-B'])).freed.map((f) => [f.instanceUuid, f.address, f.was])).toEqual([
+      ['inst-A', '0000:02:00.1', 'allocated'],
+    ]);
     const { tracker: cleaned, freed } = cleanUsage(tracker, new Set());
     expect(freed.map((f) => `${f.instanceUuid} ${f.was}`)).toEqual(['inst-B claimed', 'inst-A allocated']);
+    // Each free carries the tracker right after it: the first free left inst-A's allocation alone.
+    expect(freed[0]!.after.allocations).toEqual({ 'inst-A': ['0000:02:00.1'] });
+    expect(freed[0]!.after.claims).toEqual({});
+    expect(freed[1]!.after).toBe(cleaned);
     expect(cleaned.claims).toEqual({});
     expect(cleaned.allocations).toEqual({});
     expect(Object.values(cleaned.devices).every((d) => d.status === 'available')).toBe(true);
@@ -41,13 +47,6 @@ describe('PciDevTracker', () => {
   it('clean_usage keeps everything that existed', () => {
     const tracker = allocateInstance(claimInstance(emptyTracker(fakeDriverDevices()), 'x', 'physnet2')!.tracker, 'x');
     expect(cleanUsage(tracker, new Set(['x'])).tracker).toBe(tracker);
-  });
-
-  it('freeUsage frees one device of one instance', () => {
-    const tracker = allocateInstance(claimInstance(emptyTracker(fakeDriverDevices()), 'x', 'physnet2')!.tracker, 'x');
-    const freed = freeUsage(tracker, { instanceUuid: 'x', address: '0000:02:00.1', was: 'allocated' });
-    expect(freed.allocations).toEqual({});
-    expect(freed.devices['0000:02:00.1']?.status).toBe('available');
   });
 
   it('a restarted tracker rebuilds claims and allocations from the saved rows', () => {

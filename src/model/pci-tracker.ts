@@ -60,22 +60,8 @@ export interface FreedDevice {
   readonly instanceUuid: string;
   readonly address: string;
   readonly was: 'claimed' | 'allocated';
-}
-
-/**
- * What `PciDevTracker.clean_usage` frees: the claims, then the allocations, of
- * every instance uuid that is not in `existed` (the instance list, the
- * migration list and the orphans the periodic task collected).
- */
-export function staleUsage(tracker: TrackerState, existed: ReadonlySet<string>): FreedDevice[] {
-  const freed: FreedDevice[] = [];
-  for (const [map, was] of [[tracker.claims, 'claimed'], [tracker.allocations, 'allocated']] as const) {
-    for (const [uuid, addresses] of Object.entries(map)) {
-      if (existed.has(uuid)) continue;
-      for (const address of addresses) freed.push({ instanceUuid: uuid, address, was });
-    }
-  }
-  return freed;
+  /** The tracker right after this device was freed (the debugger shows each free as its own step). */
+  readonly after: TrackerState;
 }
 
 function withoutAddress(usage: PciUsage, uuid: string, address: string): PciUsage {
@@ -83,23 +69,34 @@ function withoutAddress(usage: PciUsage, uuid: string, address: string): PciUsag
   return rest.length > 0 ? { ...usage, [uuid]: rest } : without(usage, uuid);
 }
 
-/** Free one device of one instance: out of `claims` or `allocations`, and back to available. */
-export function freeUsage(tracker: TrackerState, f: FreedDevice): TrackerState {
-  const key = f.was === 'claimed' ? 'claims' : 'allocations';
-  return {
-    ...tracker,
-    devices: freeDevice(tracker.devices, f.address),
-    [key]: withoutAddress(tracker[key], f.instanceUuid, f.address),
-  };
-}
-
-/** `PciDevTracker.clean_usage` in one go. */
+/**
+ * `PciDevTracker.clean_usage`: the claims, then the allocations, of every
+ * instance uuid that is not in `existed` (the instance list, the migration
+ * list and the orphans the periodic task collected) are freed, device by
+ * device, back to available.
+ *
+ * @example cleanUsage(tracker, new Set(['inst-B'])).freed.map((f) => f.address)
+ */
 export function cleanUsage(
   tracker: TrackerState,
   existed: ReadonlySet<string>,
 ): { tracker: TrackerState; freed: FreedDevice[] } {
-  const freed = staleUsage(tracker, existed);
-  return { tracker: freed.reduce(freeUsage, tracker), freed };
+  const freed: FreedDevice[] = [];
+  let current = tracker;
+  for (const [key, was] of [['claims', 'claimed'], ['allocations', 'allocated']] as const) {
+    for (const [uuid, addresses] of Object.entries(tracker[key])) {
+      if (existed.has(uuid)) continue;
+      for (const address of addresses) {
+        current = {
+          ...current,
+          devices: freeDevice(current.devices, address),
+          [key]: withoutAddress(current[key], uuid, address),
+        };
+        freed.push({ instanceUuid: uuid, address, was, after: current });
+      }
+    }
+  }
+  return { tracker: current, freed };
 }
 
 /**

@@ -5,8 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from './scenario';
-import { simulate } from './simulate';
-import type { Trace } from './types';
+import { simulate, simulateOutcome } from './simulate';
 
 const scenarioArb = (fix: boolean): fc.Arbitrary<Scenario> =>
   fc.record({
@@ -24,21 +23,6 @@ const scenarioArb = (fix: boolean): fc.Arbitrary<Scenario> =>
     bootAt: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
     host1UpAt: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
   }).map((r) => ({ ...defaultScenario(r.preset), ...r, fix }));
-
-/** The times of host2's snapshots in the run whose clean_usage freed the evacuee's VF. */
-function staleReads(trace: Trace) {
-  const freed = trace.steps.find(
-    (s) => s.kind === 'pci-freed' && s.host === 'host2' && trace.states[s.index]!.hosts.host2.tracker.devices[s.address!]?.instanceUuid === 'inst-A',
-  );
-  if (!freed) return null;
-  const before = trace.steps.slice(0, freed.index).filter((s) => s.thread === freed.thread);
-  const instanceRead = before.filter((s) => s.kind === 'instance-list').at(-1)!;
-  const migrationRead = before.filter((s) => s.kind === 'migration-list').at(-1)!;
-  const hostSaved = trace.steps.find((s) => s.kind === 'host-saved');
-  const claim = trace.steps.find((s) => s.kind === 'claim');
-  const finished = trace.steps.find((s) => ['done', 'completed', 'failed'].includes(trace.states[s.index + 1]!.db.migrations[1]?.status ?? ''));
-  return { instanceRead, migrationRead, hostSaved, claim, finished };
-}
 
 describe('properties over random delays', () => {
   it('with fix=1 the evacuated instance never loses its allocation on host2', () => {
@@ -59,32 +43,58 @@ describe('properties over random delays', () => {
     );
   });
 
-  it('host1 returning mid-evacuation is a different race: it can lose the allocation even with the fix', () => {
+  it('host1 returning mid-evacuation loses the allocation by another mechanism, which the fix does not close', () => {
     // _destroy_evacuated_instances marks a pre-migrating evacuation completed,
     // so host2's periodic no longer lists it while instance.host is still host1.
-    const trace = simulate({ ...defaultScenario('production'), fix: true, spawn: 3000, periodicAt: 1000, host1UpAt: 500 });
-    expect(trace.verdict.bugReproduced).toBe(true);
-    expect(trace.verdict.reason).toMatch(/completed/);
+    for (const fix of [false, true]) {
+      const { verdict } = simulate({ ...defaultScenario('production'), fix, spawn: 3000, periodicAt: 1000, host1UpAt: 500 });
+      expect(verdict).toMatchObject({ verdict: 'lost', allocationLost: true, bugReproduced: false, mechanism: 'migration-completed-by-source' });
+      expect(verdict.reason).toMatch(/host1 came back and marked the migration completed .* The fix does not close this window/);
+    }
   });
 
-  it('whenever the allocation is lost, snapshot 1 precedes the host save and snapshot 2 follows the migration leaving in-progress', () => {
+  it('whenever bug #1896463 loses the allocation, snapshot 1 precedes the host save and snapshot 2 follows done', () => {
     let losses = 0;
     fc.assert(
       fc.property(scenarioArb(false), (scenario) => {
         const trace = simulate(scenario);
-        if (!trace.verdict.bugReproduced) return;
+        const { verdict } = trace;
+        if (!verdict.allocationLost) return;
+        expect(verdict.mechanism).not.toBeNull();
+        if (!verdict.bugReproduced) return;
         losses++;
-        const r = staleReads(trace);
-        expect(r).not.toBeNull();
-        const { instanceRead, migrationRead, hostSaved, claim, finished } = r!;
-        expect(claim!.end).toBeLessThanOrEqual(instanceRead.end);
-        expect(instanceRead.end).toBeLessThanOrEqual(hostSaved!.end);
-        expect(instanceRead.index).toBeLessThan(hostSaved!.index);
-        expect(migrationRead.index).toBeGreaterThan(finished!.index);
+        const { claim, hostSaved, migrationFinished, freed } = verdict.times;
+        const instanceRead = trace.steps[freed!.instanceRead!.step]!;
+        const migrationRead = trace.steps[freed!.migrationRead!.step]!;
+        const saved = trace.steps[hostSaved!.step]!;
+        const done = trace.steps.find((s) => s.kind === 'migration-done')!;
+        // The moments name the steps the trace shows, on host2's periodic thread...
+        expect([instanceRead.kind, instanceRead.host, migrationRead.kind, migrationRead.host]).toEqual(['instance-list', 'host2', 'migration-list', 'host2']);
+        expect(saved.kind).toBe('host-saved');
+        expect(trace.states[done.index + 1]!.db.migrations[1]!.status).toBe('done');
+        // (host1 coming back may have completed the migration even earlier)
+        expect(migrationFinished!.step).toBeLessThanOrEqual(done.index);
+        // ...in the order that makes the bug: claim, S1, host save, ..., done, S2, free.
+        expect(claim!.step).toBeLessThan(instanceRead.index);
+        expect(instanceRead.index).toBeLessThan(saved.index);
+        expect(done.index).toBeLessThan(migrationRead.index);
+        expect(migrationRead.index).toBeLessThan(freed!.step);
+        expect(trace.steps[freed!.step]).toMatchObject({ kind: 'pci-freed', host: 'host2' });
       }),
       { numRuns: 400, seed: 42 },
     );
     expect(losses).toBeGreaterThan(10);
+  });
+
+  it('the fast path gives the full simulation\'s verdict, counts and moments on every scenario', () => {
+    const anyScenario = fc.boolean().chain((fix) => scenarioArb(fix));
+    fc.assert(
+      fc.property(anyScenario, (scenario) => {
+        const { reason: _reason, ...full } = simulate(scenario).verdict;
+        expect(simulateOutcome(scenario)).toEqual(full);
+      }),
+      { numRuns: 300, seed: 8 },
+    );
   });
 
   it('the same scenario always gives the same trace hash', () => {

@@ -39,13 +39,13 @@ describe('rebuild_claim (_move_claim on host2)', () => {
     expect(w.hosts.host2.tracker.allocations).toEqual({ 'inst-A': ['0000:02:00.1'] });
     expect(w.hosts.host2.tracker.trackedMigrations).toEqual({ 'inst-A': 1 });
     expect(w.db.pciDevices.host2['0000:02:00.1']).toMatchObject({ status: 'allocated', instanceUuid: 'inst-A' });
-    expect(effect.label).toMatch(/allocated at once/);
+    expect(effect.label()).toMatch(/allocated at once/);
   });
 
   it('fails without a free VF: the migration is failed and the instance stays on host1', () => {
     let w = afterApi();
     for (const uuid of ['x', 'y']) {
-      w = apiCreateServer(w, uuid, uuid, 'physnet2').world;
+      w = apiCreateServer(w, uuid, uuid, 'physnet2', `port-${uuid}`).world;
       w = instanceClaim(w, 'host2', uuid).world;
     }
     const failed = rebuildClaim(w, 'host2', 1).world;
@@ -56,7 +56,7 @@ describe('rebuild_claim (_move_claim on host2)', () => {
 
 describe('instance_claim (a new boot on host2)', () => {
   it('sets the host, claims, tracks and allocates, then saves', () => {
-    const created = apiCreateServer(afterMigrationDone(), 'inst-B', 'new-server', 'physnet2').world;
+    const created = apiCreateServer(afterMigrationDone(), 'inst-B', 'new-server', 'physnet2', 'port-B').world;
     const w = instanceClaim(created, 'host2', 'inst-B').world;
     expect(w.db.instances['inst-B']).toMatchObject({ host: 'host2', pciDevices: [{ host: 'host2', address: '0000:03:00.1' }] });
     expect(w.hosts.host2.tracker.allocations['inst-B']).toEqual(['0000:03:00.1']);
@@ -65,7 +65,7 @@ describe('instance_claim (a new boot on host2)', () => {
 
   it('a full host sends the new server to ERROR', () => {
     let w = afterMigrationDone();
-    for (const uuid of ['x', 'y']) w = instanceClaim(apiCreateServer(w, uuid, uuid, 'physnet2').world, 'host2', uuid).world;
+    for (const uuid of ['x', 'y']) w = instanceClaim(apiCreateServer(w, uuid, uuid, 'physnet2', `port-${uuid}`).world, 'host2', uuid).world;
     expect(w.db.instances['y']!.vmState).toBe('error');
   });
 });
@@ -79,7 +79,7 @@ describe('update_available_resource pieces', () => {
   });
 
   it('_update_usage_from_instances allocates claimed devices of listed instances', () => {
-    const created = apiCreateServer(afterMigrationDone(), 'inst-B', 'b', 'physnet2').world;
+    const created = apiCreateServer(afterMigrationDone(), 'inst-B', 'b', 'physnet2', 'port-B').world;
     const w = instanceClaim(created, 'host2', 'inst-B').world;
     // Pretend the claim was not allocated yet: move it back to claims.
     const rt = w.hosts.host2.tracker;
@@ -101,14 +101,14 @@ describe('update_available_resource pieces', () => {
   it('_update_usage_from_migrations skips instances that are no longer rebuilding', () => {
     const w = readMigrationList(readInstanceList(afterSpawn(), 'host2', 1, 0).world, 'host2', 1).world;
     const effect = updateUsageFromMigrations(w, 'host2');
-    expect(effect.label).toMatch(/no longer rebuilding/);
+    expect(effect.label()).toMatch(/no longer rebuilding/);
     expect(effect.world.hosts.host2.tracker.trackedMigrations).toEqual({});
   });
 
   it('_update_usage_from_migrations tracks an incoming migration of a rebuilding instance', () => {
     const w = readMigrationList(readInstanceList(afterClaim(), 'host2', 1, 0).world, 'host2', 1).world;
     const effect = updateUsageFromMigrations(w, 'host2');
-    expect(effect.label).toMatch(/incoming migration 1/);
+    expect(effect.label()).toMatch(/incoming migration 1/);
     expect(effect.world.hosts.host2.tracker.trackedMigrations).toEqual({ 'inst-A': 1 });
   });
 
@@ -143,12 +143,29 @@ describe('clean_usage: the race', () => {
     w = readMigrationList({ ...afterMigrationDone(), hosts: { ...afterMigrationDone().hosts, host2: w.hosts.host2 } }, 'host2', 1).world;
     const steps = cleanUsageSteps(w, 'host2');
     expect(steps.map((s) => s.kind ?? null)).toEqual([null, 'pci-freed']);
-    expect(steps[0]!.label).toMatch(/inst-A is in neither snapshot/);
+    expect(steps[0]!.label()).toMatch(/inst-A is in neither snapshot/);
     expect(steps[1]).toMatchObject({ address: '0000:02:00.1', name: 'free device' });
+    expect(steps[0]!.facts).toEqual([{ type: 'clean-usage', host: 'host2', run: 1, kept: [], freedUuids: ['inst-A'] }]);
+    expect(steps[1]!.facts).toEqual([{ type: 'pci-freed', host: 'host2', run: 1, uuid: 'inst-A', address: '0000:02:00.1', was: 'allocated' }]);
+  });
+
+  it('says why it keeps a device: the snapshot that listed its instance', () => {
+    let w = readInstanceList(afterClaim(), 'host2', 3, 0).world;
+    w = readMigrationList({ ...afterHostSaved(), hosts: { ...afterHostSaved().hosts, host2: w.hosts.host2 } }, 'host2', 1).world;
+    const [decision, ...freed] = cleanUsageSteps(w, 'host2');
+    expect(freed).toEqual([]);
+    expect(decision!.facts).toEqual([{ type: 'clean-usage', host: 'host2', run: 3, kept: [{ uuid: 'inst-A', via: 'migration-list' }], freedUuids: [] }]);
+  });
+
+  it('the snapshots report what they returned as facts', () => {
+    const read1 = readInstanceList(afterHostSaved(), 'host2', 2, 0);
+    expect(read1.facts).toEqual([{ type: 'instance-list', host: 'host2', run: 2, uuids: ['inst-A'] }]);
+    const read2 = readMigrationList(read1.world, 'host2', 5);
+    expect(read2.facts).toEqual([{ type: 'migration-list', host: 'host2', run: 2, migrations: [{ id: 1, instanceUuid: 'inst-A', status: 'pre-migrating' }] }]);
   });
 
   it('saving copies the tracker devices to pci_devices, and says when nothing changed', () => {
     const w = afterClaim();
-    expect(savePciDevices(w, 'host2').label).toMatch(/nothing changed/);
+    expect(savePciDevices(w, 'host2').label()).toMatch(/nothing changed/);
   });
 });

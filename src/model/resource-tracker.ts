@@ -6,8 +6,8 @@
  * returns the new world with words for the trace.
  */
 import { inProgressMigrations, instancesOnHost } from './database';
-import type { Effect } from './engine';
-import { allocateInstance, claimInstance, freeUsage, staleUsage } from './pci-tracker';
+import type { Effect } from './engine/types';
+import { allocateInstance, claimInstance, cleanUsage } from './pci-tracker';
 import type { HostName, InstanceRow, MigrationRow, TrackerState, World } from './types';
 import { instanceOf, migrationOf, putInstance, saveDevices, setTracker, updateHost, updateMigration } from './world';
 
@@ -42,7 +42,11 @@ export function rebuildClaim(w: World, host: HostName, migrationId: number): Eff
     next = putInstance(next, { ...instance, taskState: null });
     return {
       world: next,
-      label: `rebuild_claim fails: no free ${instance.pciRequestPhysnet} VF on ${host} (ComputeResourcesUnavailable); migration failed`,
+      label: () => `rebuild_claim fails: no free ${instance.pciRequestPhysnet} VF on ${host} (ComputeResourcesUnavailable); migration failed`,
+      facts: [
+        { type: 'claim', host, uuid, migrationId, addresses: [], ok: false },
+        { type: 'migration-status', id: migrationId, from: migration.status, to: 'failed' },
+      ],
     };
   }
   let next = updateMigration(w, migrationId, { destCompute: host, status: 'pre-migrating' });
@@ -63,8 +67,12 @@ export function rebuildClaim(w: World, host: HostName, migrationId: number): Eff
   next = saveDevices(setTracker(next, host, rt), host);
   return {
     world: next,
-    label: `rebuild_claim on ${host}: claims ${names(claimed.addresses)} for ${uuid}, migration pre-migrating, ` +
+    label: () => `rebuild_claim on ${host}: claims ${names(claimed.addresses)} for ${uuid}, migration pre-migrating, ` +
       (incomingUntracked ? 'device allocated at once (incoming, untracked)' : 'instance already tracked: device stays claimed'),
+    facts: [
+      { type: 'claim', host, uuid, migrationId, addresses: claimed.addresses, ok: true },
+      { type: 'migration-status', id: migrationId, from: migration.status, to: 'pre-migrating' },
+    ],
   };
 }
 
@@ -79,7 +87,8 @@ export function instanceClaim(w: World, host: HostName, uuid: string): Effect {
   if (claimed === null) {
     return {
       world: putInstance(w, { ...instance, vmState: 'error', taskState: null }),
-      label: `instance_claim fails: no free ${instance.pciRequestPhysnet} VF on ${host}; ${uuid} goes to ERROR`,
+      label: () => `instance_claim fails: no free ${instance.pciRequestPhysnet} VF on ${host}; ${uuid} goes to ERROR`,
+      facts: [{ type: 'claim', host, uuid, migrationId: null, addresses: [], ok: false }],
     };
   }
   let rt = allocateInstance(claimed.tracker, uuid);
@@ -93,7 +102,11 @@ export function instanceClaim(w: World, host: HostName, uuid: string): Effect {
   next = saveDevices(setTracker(next, host, rt), host);
   return {
     world: next,
-    label: `instance_claim on ${host}: ${uuid} gets ${names(claimed.addresses)} (claimed, then allocated)`,
+    label: () => `instance_claim on ${host}: ${uuid} gets ${names(claimed.addresses)} (claimed, then allocated)`,
+    facts: [
+      { type: 'claim', host, uuid, migrationId: null, addresses: claimed.addresses, ok: true },
+      { type: 'instance-host', uuid, from: instance.host, to: host },
+    ],
   };
 }
 
@@ -106,8 +119,9 @@ export function readInstanceList(w: World, host: HostName, run: number, now: num
   });
   return {
     world: next,
-    label: `${host}'s periodic reads the instances on ${host}: ${names(uuids)}`,
-    read: `instances with host=${host}: ${rows.length} row(s)${rows.length ? ` (${uuids.join(', ')})` : ''}`,
+    label: () => `${host}'s periodic reads the instances on ${host}: ${names(uuids)}`,
+    read: () => `instances with host=${host}: ${rows.length} row(s)${rows.length ? ` (${uuids.join(', ')})` : ''}`,
+    facts: [{ type: 'instance-list', host, run, uuids }],
   };
 }
 
@@ -133,7 +147,7 @@ export function updateUsageFromInstances(w: World, host: HostName): Effect {
   rt = { ...rt, trackedInstances: tracked };
   return {
     world: setTracker(w, host, rt),
-    label: `_update_usage_from_instances: tracks ${names(tracked)}`,
+    label: () => `_update_usage_from_instances: tracks ${names(tracked)}`,
   };
 }
 
@@ -150,11 +164,19 @@ export function readMigrationList(w: World, host: HostName, now: number): Effect
       migrationsReadAt: now,
     },
   });
-  const listed = rows.map((m) => `${m.id} (${m.instanceUuid}, ${m.status})`);
+  const listed = (): string[] => rows.map((m) => `${m.id} (${m.instanceUuid}, ${m.status})`);
   return {
     world: next,
-    label: `${host}'s periodic reads the in-progress migrations of ${host}: ${names(listed)}`,
-    read: `migrations from or to ${host}, not done/completed/failed: ${rows.length} row(s)${rows.length ? ` (${listed.join(', ')})` : ''}`,
+    label: () => `${host}'s periodic reads the in-progress migrations of ${host}: ${names(listed())}`,
+    read: () => `migrations from or to ${host}, not done/completed/failed: ${rows.length} row(s)${rows.length ? ` (${listed().join(', ')})` : ''}`,
+    facts: [
+      {
+        type: 'migration-list',
+        host,
+        run: view?.run ?? 0,
+        migrations: rows.map((m) => ({ id: m.id, instanceUuid: m.instanceUuid, status: m.status })),
+      },
+    ],
   };
 }
 
@@ -168,70 +190,77 @@ export function updateUsageFromMigrations(w: World, host: HostName): Effect {
   const { instances, migrations } = snapshotOf(w, host);
   let next = w;
   let rt: TrackerState = { ...tracker(w, host), trackedMigrations: {} };
-  const notes: string[] = [];
+  const notes: (() => string)[] = [];
   for (const migration of migrations) {
     const uuid = migration.instanceUuid;
     const instance = instances.find((i) => i.uuid === uuid) ?? instanceOf(next, uuid);
     if (!inResizeState(instance)) {
-      notes.push(`skips migration ${migration.id}: ${uuid} is no longer rebuilding`);
+      notes.push(() => `skips migration ${migration.id}: ${uuid} is no longer rebuilding`);
       continue;
     }
     if (instance.migrationContext !== null && instance.migrationContext.migrationId !== migration.id) {
       next = updateMigration(next, migration.id, { status: 'error' });
-      notes.push(`marks migration ${migration.id} error: it is not ${uuid}'s current migration`);
+      notes.push(() => `marks migration ${migration.id} error: it is not ${uuid}'s current migration`);
       continue;
     }
     const incoming = migration.destCompute === host;
     const tracked = rt.trackedInstances.includes(uuid);
     if (tracked) {
-      notes.push(`migration ${migration.id}: ${uuid} is already tracked`);
+      notes.push(() => `migration ${migration.id}: ${uuid} is already tracked`);
       continue;
     }
     if (incoming) rt = allocateInstance(rt, uuid);
     rt = { ...rt, trackedMigrations: { ...rt.trackedMigrations, [uuid]: migration.id } };
-    notes.push(`tracks ${incoming ? 'incoming' : 'outgoing'} migration ${migration.id} of ${uuid}`);
+    notes.push(() => `tracks ${incoming ? 'incoming' : 'outgoing'} migration ${migration.id} of ${uuid}`);
   }
   return {
     world: setTracker(next, host, rt),
-    label: `_update_usage_from_migrations: ${notes.length ? notes.join('; ') : 'no migrations'}`,
+    label: () => `_update_usage_from_migrations: ${notes.length ? notes.map((n) => n()).join('; ') : 'no migrations'}`,
   };
 }
 
 /**
  * Periodic step 6, `clean_usage`: the uuids in the instance snapshot and in
  * the migration snapshot (unfiltered) are kept; every other instance with
- * PCI claims or allocations loses them. Orphans add nothing: the fake and
- * libvirt drivers report no per-instance usage, so there are none.
+ * PCI claims or allocations loses them (`PciDevTracker.clean_usage`, see
+ * `pci-tracker.ts`). Orphans add nothing: the fake and libvirt drivers
+ * report no per-instance usage, so there are none.
  * Returns the decision, then one `pci-freed` step per freed device.
  */
 export function cleanUsageSteps(w: World, host: HostName): Effect[] {
+  const view = w.hosts[host].periodic;
+  const run = view?.run ?? 0;
   const { instances, migrations } = snapshotOf(w, host);
   const inInstances = new Set(instances.map((i) => i.uuid));
   const inMigrations = new Set(migrations.map((m) => m.instanceUuid));
   const existed = new Set([...inInstances, ...inMigrations]);
   const rt = tracker(w, host);
   const users = [...new Set([...Object.keys(rt.claims), ...Object.keys(rt.allocations)])].sort();
-  const verdicts = users.map((uuid) => {
-    if (inInstances.has(uuid)) return `keeps ${uuid} (in the instance list)`;
-    if (inMigrations.has(uuid)) return `keeps ${uuid} (in the migration list)`;
-    return `${uuid} is in neither snapshot: frees its devices`;
-  });
+  const kept = users
+    .filter((uuid) => existed.has(uuid))
+    .map((uuid) => ({ uuid, via: inInstances.has(uuid) ? ('instance-list' as const) : ('migration-list' as const) }));
+  const freedUuids = users.filter((uuid) => !existed.has(uuid));
   const decision: Effect = {
     world: w,
-    label: `clean_usage on ${host}: ${verdicts.length ? verdicts.join('; ') : 'no PCI usage to check'}`,
+    label: () => {
+      const verdicts = users.map((uuid) => {
+        if (inInstances.has(uuid)) return `keeps ${uuid} (in the instance list)`;
+        if (inMigrations.has(uuid)) return `keeps ${uuid} (in the migration list)`;
+        return `${uuid} is in neither snapshot: frees its devices`;
+      });
+      return `clean_usage on ${host}: ${verdicts.length ? verdicts.join('; ') : 'no PCI usage to check'}`;
+    },
+    facts: [{ type: 'clean-usage', host, run, kept, freedUuids }],
   };
   const effects: Effect[] = [decision];
-  let world = w;
-  let current = rt;
-  for (const f of staleUsage(rt, existed)) {
-    current = freeUsage(current, f);
-    world = setTracker(world, host, current);
+  for (const f of cleanUsage(rt, existed).freed) {
     effects.push({
-      world,
+      world: setTracker(w, host, f.after),
       name: 'free device',
       kind: 'pci-freed',
       address: f.address,
-      label: `clean_usage frees ${host} ${f.address} of ${f.instanceUuid} (${f.was} -> available): instance in neither snapshot`,
+      label: () => `clean_usage frees ${host} ${f.address} of ${f.instanceUuid} (${f.was} -> available): instance in neither snapshot`,
+      facts: [{ type: 'pci-freed', host, run, uuid: f.instanceUuid, address: f.address, was: f.was }],
     });
   }
   return effects;
@@ -242,6 +271,6 @@ export function savePciDevices(w: World, host: HostName): Effect {
   const next = saveDevices(w, host);
   return {
     world: next,
-    label: next === w ? `saves ${host}'s devices: nothing changed` : `saves ${host}'s devices to pci_devices`,
+    label: () => (next === w ? `saves ${host}'s devices: nothing changed` : `saves ${host}'s devices to pci_devices`),
   };
 }

@@ -72,6 +72,40 @@ describe('the Nova regression test (nova-test harness)', () => {
   });
 });
 
+describe('what the lost VF leads to (as real Nova 26.2.2 shows it)', () => {
+  it('a second server gets 0000:02:00.1 with the buggy code and 0000:03:00.1 with the fix', () => {
+    const vfOfB = (fix: boolean) => {
+      const trace = simulate(test({ fix, bootAt: 6000 }));
+      return trace.states.at(-1)!.db.instances['inst-B']!.pciDevices.map((d) => d.address);
+    };
+    expect(vfOfB(false)).toEqual(['0000:02:00.1']);
+    expect(vfOfB(true)).toEqual(['0000:03:00.1']);
+  });
+
+  it('then only the second server holds 0000:02:00.1 in the rows; the double use shows only in the two ports', () => {
+    const trace = simulate(test({ bootAt: 6000 }));
+    const db = trace.states.at(-1)!.db;
+    const rowsOf = (uuid: string) => Object.values(db.pciDevices.host2).filter((d) => d.instanceUuid === uuid).map((d) => d.address);
+    expect(rowsOf('inst-B')).toEqual(['0000:02:00.1']);
+    expect(rowsOf('inst-A')).toEqual([]);
+    expect(Object.values(db.ports).map((p) => [p.id, p.bindingHost, p.pciSlot])).toEqual([
+      ['port-A', 'host2', '0000:02:00.1'],
+      ['port-B', 'host2', '0000:02:00.1'],
+    ]);
+    const bind = find(trace, (s) => s.name === 'allocate_for_instance');
+    expect(trace.violations).toContainEqual(expect.objectContaining({ invariant: 'single-owner', step: bind.index, address: '0000:02:00.1' }));
+  });
+
+  it('moves the evacuee\'s port to host2 before the driver rebuilds the guest', () => {
+    const trace = simulate(test());
+    const bind = find(trace, (s) => s.name === 'setup_instance_network_on_host');
+    const rebuild = find(trace, (s) => s.name === 'driver.rebuild');
+    expect(bind.index).toBeLessThan(rebuild.index);
+    expect(bind.changes.map((c) => c.path)).toEqual(['ports[port-A].binding:host_id']);
+    expect(trace.states[bind.index + 1]!.db.ports['port-A']).toMatchObject({ bindingHost: 'host2', pciSlot: '0000:02:00.1' });
+  });
+});
+
 describe('the production harness', () => {
   it('has one lock per host and runs only host2 (host1 is down)', () => {
     const trace = simulate(prod());
@@ -140,5 +174,37 @@ describe('determinism and limits', () => {
     const trace = simulate(prod(), { maxTime: 1e9, maxSteps: 10 });
     expect(trace.steps).toHaveLength(10);
     expect(trace.stopped?.limit).toBe('steps');
+  });
+});
+
+describe('the verdict: lost, kept, or not reached', () => {
+  it('a run that stops before the claim is incomplete, never "kept"', () => {
+    const { verdict } = simulate(prod({ claimAt: 3_600_000, periodicRuns: 10_000, period: 1000 }));
+    expect(verdict).toMatchObject({ verdict: 'incomplete', allocationLost: false, bugReproduced: false, mechanism: null });
+    expect(verdict.times.claim).toBeNull();
+    expect(verdict.reason).toMatch(/^Not reached: the evacuation never reached its claim on host2\. .*1000 periodic runs/);
+  });
+
+  it('a run that stops after the claim but before the evacuation finished is incomplete', () => {
+    const { verdict } = simulate(test({ spawn: 100_000_000 }));
+    expect(verdict.verdict).toBe('incomplete');
+    expect(verdict.reason).toMatch(/claimed on host2 at 2343 ms but did not finish/);
+  });
+
+  it('a run whose evacuation finished before a limit keeps its verdict', () => {
+    const { verdict, stopped } = simulate(prod({ periodicRuns: 5000, period: 1000 }));
+    expect(stopped?.limit).toBe('periodic-runs');
+    expect(verdict).toMatchObject({ verdict: 'lost', bugReproduced: true });
+  });
+
+  it('bug #1896463 is the stale-snapshots mechanism; the fixed code keeps the device', () => {
+    expect(simulate(test()).verdict).toMatchObject({ verdict: 'lost', allocationLost: true, bugReproduced: true, mechanism: 'stale-snapshots' });
+    expect(simulate(test({ fix: true })).verdict).toMatchObject({ verdict: 'kept', allocationLost: false, bugReproduced: false, mechanism: null });
+  });
+
+  it('host1 coming back mid-evacuation (nova-test harness, fixed code): migration completed by the source', () => {
+    // host1's restart after host2's claim and before finish_evacuation, host2's periodic after the restart:
+    const { verdict } = simulate(test({ fix: true, migDelay: 0, dropDelay: 0, spawn: 3000, periodicAt: 1200, host1UpAt: 600 }));
+    expect(verdict).toMatchObject({ verdict: 'lost', bugReproduced: false, mechanism: 'migration-completed-by-source' });
   });
 });

@@ -1,23 +1,30 @@
 /**
- * The model's entry point: `(scenario) -> trace`. Pure and deterministic:
- * the same scenario gives the same trace, byte for byte.
+ * The model's entry points: `(scenario) -> trace` for the debugger, and
+ * `(scenario) -> outcome` for sweeps. Both run the same threads on the same
+ * engine; they differ only in what the recorder keeps. Pure and
+ * deterministic: the same scenario gives the same trace, byte for byte.
  */
 import { bootNewServer } from './actors/boot';
 import { evacuation } from './actors/evacuation';
 import { restartHost1 } from './actors/host-restart';
 import { type Env, idleUntil } from './actors/ops';
 import { periodicTimer, runPeriodicsLikeTheTest } from './actors/periodic';
-import { type ActorContext, type ActorSpec, type EngineLimits, type Program, runEngine } from './engine';
+import { runEngine, type EngineResult } from './engine/engine';
+import { type EngineLimits, MODEL_LIMITS } from './engine/limits';
+import { FullRecorder, OutcomeRecorder, type TraceRecorder } from './engine/recorder';
+import { type Scheduler, timedScheduler } from './engine/scheduler';
+import type { ActorContext, ActorSpec, Program } from './engine/types';
 import { checkInvariants } from './invariants';
+import { computeOutcome } from './outcome';
+import { raceView } from './race';
 import type { Scenario } from './scenario';
 import { traceHash } from './trace-hash';
-import type { HostName, Trace, Violation } from './types';
+import type { HostName, Outcome, Trace, Violation } from './types';
 import { HOSTS } from './types';
-import { computeVerdict } from './verdict';
+import { withReason } from './verdict';
 import { initialWorld } from './world';
 
-/** A scenario past these stops with a message instead of freezing the tab. */
-export const MODEL_LIMITS: EngineLimits = { maxTime: 24 * 3_600_000, maxSteps: 20_000 };
+export { MODEL_LIMITS };
 
 /** The lock name a tracker on `host` takes: one per process. */
 export function lockName(scenario: Scenario, host: HostName): string {
@@ -40,8 +47,10 @@ function* testThread(env: Env, ctx: ActorContext): Program {
   }
 }
 
-function actorsFor(env: Env): ActorSpec[] {
-  const s = env.scenario;
+/** The threads of a scenario, in tie-break order. */
+export function actorsFor(scenario: Scenario): ActorSpec[] {
+  const env: Env = { scenario, lockFor: (host) => lockName(scenario, host) };
+  const s = scenario;
   const actors: ActorSpec[] = [{ id: 'evacuation', startAt: 0, run: (ctx) => evacuation(env, ctx) }];
   if (s.preset === 'nova-test') {
     actors.push({ id: 'test-thread', startAt: 0, run: (ctx) => testThread(env, ctx) });
@@ -55,45 +64,90 @@ function actorsFor(env: Env): ActorSpec[] {
   return actors;
 }
 
-/**
- * Simulate one scenario.
- *
- * @example simulate(defaultScenario()).verdict.bugReproduced // true
- */
-export function simulate(scenario: Scenario, limits: EngineLimits = MODEL_LIMITS): Trace {
-  const env: Env = { scenario, lockFor: (host) => lockName(scenario, host) };
-  const violations: Violation[] = [];
-  let active = new Set<string>();
-  const result = runEngine({
+function run(scenario: Scenario, recorder: TraceRecorder, scheduler: Scheduler, limits: EngineLimits): EngineResult {
+  return runEngine({
     world: initialWorld(),
-    actors: actorsFor(env),
+    actors: actorsFor(scenario),
     jitter: scenario.jitter,
     seed: scenario.seed,
     limits,
-    observe: (step, before, after) => {
-      if (before === after) return;
-      const saved = HOSTS.filter((h) => before.db.pciDevices[h] !== after.db.pciDevices[h]);
-      const problems = checkInvariants(after, saved);
-      const now = new Set<string>();
-      for (const p of problems) {
-        now.add(p.key);
-        if (active.has(p.key)) continue;
-        violations.push({
-          invariant: p.invariant, step: step.index, time: step.end, host: p.host,
-          address: p.address, instance: p.instance, message: p.message,
-        });
-      }
-      active = now;
-    },
+    scheduler,
+    recorder,
   });
+}
+
+function outcomeOf(result: EngineResult, steps: number, scheduler: Scheduler): Outcome {
+  return computeOutcome({
+    facts: result.facts,
+    lockSpans: result.lockSpans,
+    world: result.world,
+    stopped: result.stopped,
+    steps,
+    endTime: result.endTime,
+    clock: scheduler.timed ? 'ms' : 'step',
+  });
+}
+
+/**
+ * The fast path for sweeps (the race map, odds under jitter, the schedule
+ * explorer): the outcome only, with no words, diffs, invariant checks or
+ * world history kept. Agrees with `simulate(...).verdict` on every scenario.
+ *
+ * @example simulateOutcome(defaultScenario()).verdict // 'lost'
+ */
+export function simulateOutcome(
+  scenario: Scenario,
+  scheduler: Scheduler = timedScheduler,
+  limits: EngineLimits = MODEL_LIMITS,
+): Outcome {
+  const recorder = new OutcomeRecorder();
+  const result = run(scenario, recorder, scheduler, limits);
+  return outcomeOf(result, recorder.size, scheduler);
+}
+
+/** Records an invariant break once, at the step where it starts. */
+function invariantWatcher(violations: Violation[]) {
+  let active = new Set<string>();
+  return (step: { index: number; end: number }, before: Trace['states'][number], after: Trace['states'][number]): void => {
+    if (before === after) return;
+    const saved = HOSTS.filter((h) => before.db.pciDevices[h] !== after.db.pciDevices[h]);
+    const now = new Set<string>();
+    for (const p of checkInvariants(after, saved)) {
+      now.add(p.key);
+      if (active.has(p.key)) continue;
+      violations.push({
+        invariant: p.invariant, step: step.index, time: step.end, host: p.host,
+        address: p.address, instance: p.instance, message: p.message,
+      });
+    }
+    active = now;
+  };
+}
+
+/**
+ * Simulate one scenario, keeping everything the debugger shows.
+ *
+ * @example simulate(defaultScenario()).verdict.bugReproduced // true
+ */
+export function simulate(
+  scenario: Scenario,
+  limits: EngineLimits = MODEL_LIMITS,
+  scheduler: Scheduler = timedScheduler,
+): Trace {
+  const violations: Violation[] = [];
+  const recorder = new FullRecorder(initialWorld(), invariantWatcher(violations));
+  const result = run(scenario, recorder, scheduler, limits);
+  const { steps, states } = recorder;
   return {
-    steps: result.steps,
-    states: result.states,
+    steps,
+    states,
     lockSpans: result.lockSpans,
     violations,
-    verdict: computeVerdict({ steps: result.steps, states: result.states, fix: scenario.fix }),
+    facts: result.facts,
+    race: raceView(result.facts, steps, states, result.endTime),
+    verdict: withReason(outcomeOf(result, steps.length, scheduler)),
     stopped: result.stopped,
     endTime: result.endTime,
-    traceHash: traceHash(result.steps),
+    traceHash: traceHash(steps),
   };
 }

@@ -5,6 +5,8 @@
  * that a world state can be shared between steps, cloned across the worker
  * boundary and compared by reference.
  */
+import type { Fact } from './facts';
+import type { RaceView } from './race';
 
 export const HOSTS = ['host1', 'host2'] as const;
 export type HostName = (typeof HOSTS)[number];
@@ -76,12 +78,31 @@ export interface MigrationRow {
   readonly type: 'evacuation';
 }
 
+/**
+ * A Neutron port. For an SR-IOV port, `binding:profile` carries the PCI
+ * address of the VF it is bound to: after the race frees a VF and a second
+ * server gets it, two ports name one `pci_slot`, and that is the only place
+ * the double use shows (Nova's own rows show just the second server).
+ */
+export interface PortRow {
+  readonly id: string;
+  /** `device_id`: the instance that owns the port. */
+  readonly instanceUuid: string;
+  readonly physnet: string;
+  /** `binding:host_id`, `null` while unbound. */
+  readonly bindingHost: HostName | null;
+  /** `binding:profile['pci_slot']`, `null` while unbound. */
+  readonly pciSlot: string | null;
+}
+
 /** The shared, persistent state. */
 export interface Database {
   readonly instances: Readonly<Record<string, InstanceRow>>;
   readonly migrations: Readonly<Record<number, MigrationRow>>;
   /** `pci_devices` rows per compute node: what each tracker last saved. */
   readonly pciDevices: Readonly<Record<HostName, DeviceMap>>;
+  /** Neutron's ports (not Nova's database, but shared state all the same). */
+  readonly ports: Readonly<Record<string, PortRow>>;
 }
 
 /** instance uuid -> PCI addresses, as `PciDevTracker.claims` / `.allocations`. */
@@ -214,12 +235,75 @@ export interface LockSpan {
   readonly releasedAt: number | null;
 }
 
-export interface Verdict {
-  /** The evacuated instance ended on host2 with no PCI device allocated there. */
+/** `lost`/`kept`: the evacuation finished and the Nova test's count says which; `incomplete`: it never finished (a model limit, or the claim was never reached). */
+export type VerdictValue = 'lost' | 'kept' | 'incomplete';
+
+/**
+ * How host2 came to hold no allocation, read from the facts of the periodic
+ * run that freed the device:
+ * - `stale-snapshots`: bug #1896463. The run read the instance list before
+ *   the evacuation saved host=host2 and the migration list after the
+ *   evacuation marked its migration `done`.
+ * - `migration-completed-by-source`: host1 came back mid-evacuation and its
+ *   `_destroy_evacuated_instances` marked the migration `completed` before
+ *   the evacuation finished; the fix does not close this window.
+ * - `unexplained`: lost in a way the facts do not match to either.
+ */
+export type Mechanism = 'stale-snapshots' | 'migration-completed-by-source' | 'unexplained';
+
+/** A moment of the race: when it happened and which step did it. */
+export interface Moment {
+  readonly time: number;
+  readonly step: number;
+}
+
+/** The moments the verdict's sentence is told with; `null` when they did not happen. */
+export interface OutcomeTimes {
+  /** host2's `rebuild_claim` (its end). */
+  readonly claim: (Moment & { readonly ok: boolean }) | null;
+  /** The evacuation saved host=host2. */
+  readonly hostSaved: Moment | null;
+  /** The migration stopped being "in progress" for host2's query (first time after the claim). */
+  readonly migrationFinished: (Moment & { readonly status: MigrationStatus }) | null;
+  /** `clean_usage` freed the evacuee's device on host2, with the two reads of that periodic run. */
+  readonly freed: (Moment & { readonly address: string; readonly instanceRead: Moment | null; readonly migrationRead: Moment | null }) | null;
+  /**
+   * A host2 run that read the instance list after the claim and before the
+   * host save (a stale first snapshot), with its migration-list read: the
+   * closest the race came when nothing was freed.
+   */
+  readonly nearMiss: { readonly instanceRead: Moment; readonly migrationRead: Moment | null } | null;
+  /** Every host2 instance-list read after the claim came after the host save. */
+  readonly readsAfterClaim: number;
+  /** With the fix: `finish_evacuation` waited for the lock until then. */
+  readonly finishWaitedUntil: number | null;
+}
+
+/**
+ * What a run ends with, as the fast path computes it for sweeps and the full
+ * simulation for the screen: the two must agree on every scenario.
+ */
+export interface Outcome {
+  readonly verdict: VerdictValue;
+  /** The evacuated instance ended on host2 with no PCI device allocated there (the Nova test's assertion fails). */
+  readonly allocationLost: boolean;
+  /** Lost by bug #1896463's mechanism (`stale-snapshots`). */
   readonly bugReproduced: boolean;
+  /** How it was lost; `null` when it was not. */
+  readonly mechanism: Mechanism | null;
   /** Devices allocated to the evacuated instance per host, counted from the DB as the Nova test does. */
   readonly pciAllocated: Readonly<Record<HostName, number>>;
   readonly instanceHost: HostName | null;
+  readonly times: OutcomeTimes;
+  /** Set when the scenario ran into one of the model's limits. */
+  readonly stopped: SimulationStop | null;
+  readonly steps: number;
+  readonly endTime: number;
+  /** What times count in: virtual ms, or steps when a schedule replaced time by step order. */
+  readonly clock: 'ms' | 'step';
+}
+
+export interface Verdict extends Outcome {
   /** One line that says why, with the times from the trace. */
   readonly reason: string;
 }
@@ -235,6 +319,10 @@ export interface Trace {
   readonly states: readonly World[];
   readonly lockSpans: readonly LockSpan[];
   readonly violations: readonly Violation[];
+  /** What the steps observed and decided (see `facts.ts`). */
+  readonly facts: readonly Fact[];
+  /** The race as the screen draws it, read from the facts (see `race.ts`). */
+  readonly race: RaceView;
   readonly verdict: Verdict;
   /** Set when the scenario ran into one of the model's limits. */
   readonly stopped: SimulationStop | null;

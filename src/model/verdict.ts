@@ -1,114 +1,82 @@
 /**
- * The verdict: what Nova's regression test asserts at the end, and a
- * one-line reason read off the trace (the reason explains the outcome; the
- * outcome itself is only ever the database count).
+ * The verdict's one-line reason, told from the outcome's moments (the
+ * outcome itself is only ever the database count; see `outcome.ts`).
  */
-import { FINISHED_MIGRATION_STATUSES, pciAllocatedCount } from './database';
-import type { TraceStep, Verdict, World } from './types';
-import { EVACUATION_MIGRATION_ID, EVACUEE } from './world';
+import type { Outcome, Verdict } from './types';
+import { DEST_HOST, EVACUEE } from './world';
 
-const DEST = 'host2';
+const DEST = DEST_HOST;
 
-interface Timeline {
-  readonly steps: readonly TraceStep[];
-  readonly states: readonly World[];
-  readonly fix: boolean;
+function teller(outcome: Outcome): (t: number) => string {
+  return outcome.clock === 'ms' ? (t) => `${t} ms` : (t) => `step ${t}`;
 }
 
-function ms(t: number): string {
-  return `${t} ms`;
+function incompleteReason(o: Outcome, at: (t: number) => string): string {
+  const stop = o.stopped ? ` ${o.stopped.message}` : '';
+  if (!o.times.claim) return `Not reached: the evacuation never reached its claim on ${DEST}.${stop}`;
+  return `Not reached: the evacuation claimed on ${DEST} at ${at(o.times.claim.time)} but did not finish.${stop}`;
 }
 
-function firstOfKind(steps: readonly TraceStep[], kind: TraceStep['kind']): TraceStep | undefined {
-  return steps.find((s) => s.kind === kind);
-}
-
-/** When the evacuation's migration stopped being "in progress" for the periodic query. */
-function migrationFinishedAt(t: Timeline): { time: number; status: string } | null {
-  for (const step of t.steps) {
-    const status = t.states[step.index + 1]?.db.migrations[EVACUATION_MIGRATION_ID]?.status;
-    if (status && FINISHED_MIGRATION_STATUSES.includes(status)) return { time: step.end, status };
-  }
-  return null;
-}
-
-/** The host2 periodic read that precedes `step` in the same lane. */
-function previousRead(t: Timeline, before: TraceStep, kind: 'instance-list' | 'migration-list'): TraceStep | undefined {
-  for (let i = before.index - 1; i >= 0; i--) {
-    const s = t.steps[i]!;
-    if (s.thread === before.thread && s.kind === kind) return s;
-  }
-  return undefined;
-}
-
-function nextRead(t: Timeline, after: TraceStep, kind: 'migration-list'): TraceStep | undefined {
-  return t.steps.find((s) => s.index > after.index && s.thread === after.thread && s.kind === kind);
-}
-
-function lostReason(t: Timeline): string {
-  const freed = t.steps.find(
-    (s) => s.kind === 'pci-freed' && s.host === DEST &&
-      t.states[s.index]?.hosts[DEST].tracker.devices[s.address ?? '']?.instanceUuid === EVACUEE,
-  );
+function lostReason(o: Outcome, at: (t: number) => string): string {
+  const { freed, hostSaved, migrationFinished } = o.times;
   if (!freed) return `${EVACUEE} ended on ${DEST} with no PCI device allocated there.`;
-  const instanceRead = previousRead(t, freed, 'instance-list');
-  const migrationRead = previousRead(t, freed, 'migration-list');
-  const saved = firstOfKind(t.steps, 'host-saved');
-  const finished = migrationFinishedAt(t);
-  if (!instanceRead || !migrationRead || !saved || !finished) {
-    return `${DEST}'s periodic freed ${freed.address} at ${ms(freed.end)}: ${EVACUEE} was in neither of its snapshots.`;
+  const { instanceRead, migrationRead } = freed;
+  if (o.mechanism === 'migration-completed-by-source' && instanceRead && migrationRead && migrationFinished) {
+    return (
+      `host1 came back and marked the migration completed at ${at(migrationFinished.time)}, before the evacuation ` +
+      `finished: ${DEST}'s periodic read the instance list at ${at(instanceRead.time)} (host still host1) and the ` +
+      `migration list at ${at(migrationRead.time)}, no longer in progress, so clean_usage freed ${freed.address} at ` +
+      `${at(freed.time)}. The fix does not close this window.`
+    );
   }
-  return (
-    `${DEST}'s periodic read the instance list at ${ms(instanceRead.end)}, before the evacuation saved ` +
-    `host=${DEST} at ${ms(saved.end)}, and the migration list at ${ms(migrationRead.end)}, after the migration ` +
-    `became ${finished.status} at ${ms(finished.time)}: clean_usage freed ${freed.address} at ${ms(freed.end)}.`
-  );
+  if (o.mechanism === 'stale-snapshots' && instanceRead && migrationRead && hostSaved && migrationFinished) {
+    return (
+      `${DEST}'s periodic read the instance list at ${at(instanceRead.time)}, before the evacuation saved ` +
+      `host=${DEST} at ${at(hostSaved.time)}, and the migration list at ${at(migrationRead.time)}, after the migration ` +
+      `became ${migrationFinished.status} at ${at(migrationFinished.time)}: clean_usage freed ${freed.address} at ${at(freed.time)}.`
+    );
+  }
+  return `${DEST}'s periodic freed ${freed.address} at ${at(freed.time)}: ${EVACUEE} was in neither of its snapshots.`;
 }
 
-function keptReason(t: Timeline): string {
-  const claim = firstOfKind(t.steps, 'claim');
-  const saved = firstOfKind(t.steps, 'host-saved');
-  if (!claim) return 'The evacuation never reached its claim on host2.';
-  const migration = t.states[claim.index + 1]?.db.migrations[EVACUATION_MIGRATION_ID];
-  if (migration?.status === 'failed') return `The rebuild claim failed at ${ms(claim.end)}: no free physnet2 VF on ${DEST}.`;
-  if (!saved) return `The evacuation did not finish: ${EVACUEE} never got host=${DEST}.`;
-  const reads = t.steps.filter((s) => s.kind === 'instance-list' && s.host === DEST && s.end > claim.end);
-  if (reads.length === 0) {
-    return `${DEST}'s periodic ran only before the claim at ${ms(claim.end)}, so it had no PCI usage of ${EVACUEE} to free.`;
+function keptReason(o: Outcome, at: (t: number) => string): string {
+  const { claim, hostSaved, nearMiss, migrationFinished, finishWaitedUntil } = o.times;
+  if (!claim) return `The evacuation never reached its claim on ${DEST}.`;
+  if (!claim.ok) return `The rebuild claim failed at ${at(claim.time)}: no free physnet2 VF on ${DEST}.`;
+  if (!hostSaved) return `The evacuation did not finish: ${EVACUEE} never got host=${DEST}.`;
+  if (o.times.readsAfterClaim === 0) {
+    return `${DEST}'s periodic ran only before the claim at ${at(claim.time)}, so it had no PCI usage of ${EVACUEE} to free.`;
   }
-  const gap = reads.find((s) => s.end < saved.end);
-  if (!gap) {
-    return `Every ${DEST} periodic after the claim (${ms(claim.end)}) read the instance list after host=${DEST} was saved at ${ms(saved.end)}, so clean_usage kept the device.`;
+  if (!nearMiss) {
+    return (
+      `Every ${DEST} periodic after the claim (${at(claim.time)}) read the instance list after host=${DEST} was saved at ` +
+      `${at(hostSaved.time)}, so clean_usage kept the device.`
+    );
   }
-  const migrationRead = nextRead(t, gap, 'migration-list');
-  const finished = migrationFinishedAt(t);
-  const waited = t.fix ? t.steps.find((s) => s.thread === 'evacuation' && s.lock === 'waited' && s.index > claim.index) : undefined;
-  const fixNote = waited ? ` With the fix, finish_evacuation waited for the lock until ${ms(waited.end)}.` : '';
-  if (!migrationRead) return `${DEST}'s periodic read the instance list at ${ms(gap.end)} but never the migration list.`;
+  if (!nearMiss.migrationRead) {
+    return `${DEST}'s periodic read the instance list at ${at(nearMiss.instanceRead.time)} but never the migration list.`;
+  }
+  const fixNote = finishWaitedUntil !== null ? ` With the fix, finish_evacuation waited for the lock until ${at(finishWaitedUntil)}.` : '';
+  const finished = migrationFinished ? ` (${migrationFinished.status} only at ${at(migrationFinished.time)})` : '';
   return (
-    `${DEST}'s periodic read the instance list at ${ms(gap.end)}, before host=${DEST} was saved at ${ms(saved.end)}, ` +
-    `but the migration list at ${ms(migrationRead.end)}, while the migration was still in progress` +
-    `${finished ? ` (${finished.status} only at ${ms(finished.time)})` : ''}, so clean_usage kept the device.${fixNote}`
+    `${DEST}'s periodic read the instance list at ${at(nearMiss.instanceRead.time)}, before host=${DEST} was saved at ` +
+    `${at(hostSaved.time)}, but the migration list at ${at(nearMiss.migrationRead.time)}, while the migration was still ` +
+    `in progress${finished}, so clean_usage kept the device.${fixNote}`
   );
 }
 
 /**
- * Count what the Nova test counts in the final database, and explain it.
+ * The outcome with its one-line reason.
  *
- * @example computeVerdict({ steps, states, fix: false }).bugReproduced
+ * @example withReason(outcome).reason // "host2's periodic read the instance list at 2353 ms, ..."
  */
-export function computeVerdict(t: Timeline): Verdict {
-  const final = t.states[t.states.length - 1]!;
-  const pciAllocated = {
-    host1: pciAllocatedCount(final, EVACUEE, 'host1'),
-    host2: pciAllocatedCount(final, EVACUEE, 'host2'),
-  };
-  const instanceHost = final.db.instances[EVACUEE]?.host ?? null;
-  const bugReproduced = instanceHost === DEST && pciAllocated.host2 === 0;
-  return {
-    bugReproduced,
-    pciAllocated,
-    instanceHost,
-    reason: bugReproduced ? lostReason(t) : keptReason(t),
-  };
+export function withReason(outcome: Outcome): Verdict {
+  const at = teller(outcome);
+  const reason =
+    outcome.verdict === 'incomplete'
+      ? incompleteReason(outcome, at)
+      : outcome.verdict === 'lost'
+        ? lostReason(outcome, at)
+        : keptReason(outcome, at);
+  return { ...outcome, reason };
 }

@@ -11,10 +11,15 @@ import type {
   HostState,
   InstanceRow,
   MigrationRow,
+  PortRow,
   TrackerState,
   World,
 } from './types';
 
+/** Where the evacuated server runs first; its nova-compute is down. */
+export const SOURCE_HOST: HostName = 'host1';
+/** Where it is evacuated to. */
+export const DEST_HOST: HostName = 'host2';
 /** The server the regression test boots on host1 and evacuates. */
 export const EVACUEE = 'inst-A';
 export const EVACUEE_NAME = 'test-server-for-bug-1896463';
@@ -26,6 +31,9 @@ export const EVACUATION_MIGRATION_ID = 1;
 export const SRIOV_PHYSNET = 'physnet2';
 /** The VF the evacuee got when it booted on host1 (lowest physnet2 VF). */
 export const SOURCE_VF = '0000:02:00.1';
+/** The evacuee's SR-IOV port, and the new server's. */
+export const EVACUEE_PORT = 'port-A';
+export const NEW_SERVER_PORT = 'port-B';
 
 /**
  * The state the regression test reaches before it evacuates: the server runs
@@ -49,12 +57,12 @@ function buildInitialWorld(): World {
   const evacuee: InstanceRow = {
     uuid: EVACUEE,
     name: EVACUEE_NAME,
-    host: 'host1',
-    node: 'host1',
+    host: SOURCE_HOST,
+    node: SOURCE_HOST,
     vmState: 'active',
     taskState: null,
     migrationContext: null,
-    pciDevices: [{ host: 'host1', address: SOURCE_VF }],
+    pciDevices: [{ host: SOURCE_HOST, address: SOURCE_VF }],
     pciRequestPhysnet: SRIOV_PHYSNET,
   };
   const host2Devices = fakeDriverDevices();
@@ -63,6 +71,9 @@ function buildInitialWorld(): World {
       instances: { [EVACUEE]: evacuee },
       migrations: {},
       pciDevices: { host1: host1Devices, host2: host2Devices },
+      ports: {
+        [EVACUEE_PORT]: { id: EVACUEE_PORT, instanceUuid: EVACUEE, physnet: SRIOV_PHYSNET, bindingHost: SOURCE_HOST, pciSlot: SOURCE_VF },
+      },
     },
     hosts: {
       host1: {
@@ -102,6 +113,20 @@ export function putInstance(w: World, row: InstanceRow): World {
 
 export function updateInstance(w: World, uuid: string, patch: Partial<InstanceRow>): World {
   return putInstance(w, { ...instanceOf(w, uuid), ...patch });
+}
+
+/** Create or update a Neutron port. */
+export function putPort(w: World, row: PortRow): World {
+  return { ...w, db: { ...w.db, ports: { ...w.db.ports, [row.id]: row } } };
+}
+
+/** The port an instance owns (one SR-IOV port each here), or `null`. */
+export function portOf(w: World, instanceUuid: string): PortRow | null {
+  for (const id in w.db.ports) {
+    const port = w.db.ports[id]!;
+    if (port.instanceUuid === instanceUuid) return port;
+  }
+  return null;
 }
 
 /** Insert or update a `migrations` row (`migration.save()` / `create()`). */

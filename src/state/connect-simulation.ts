@@ -2,7 +2,7 @@
  * Wires the store to the worker client: every scenario change is simulated
  * (latest wins), results and failures land in the store.
  */
-import type { Scenario } from '../model/scenario';
+import type { Scenario } from '../model';
 import type { SimClient, SimClientEvents, WorkerLike } from '../worker/client';
 import { createSimClient } from '../worker/client';
 import type { AppStore } from './store';

@@ -3,7 +3,7 @@
  * thread, name and occurrence) if the new trace has it, else the last step
  * that ended by the same time.
  */
-import type { Trace, TraceStep } from '../model/types';
+import type { Trace, TraceStep } from '../model';
 
 function sameStep(a: TraceStep, b: TraceStep): boolean {
   return a.thread === b.thread && a.name === b.name && a.address === b.address;

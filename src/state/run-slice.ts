@@ -1,8 +1,8 @@
 /**
  * The latest simulation result and the worker's status.
  */
-import type { Scenario } from '../model/scenario';
-import type { Trace } from '../model/types';
+import type { Scenario } from '../model';
+import type { Trace } from '../model';
 import { relocateCursor } from './cursor';
 import type { SliceCreator } from './store';
 

@@ -2,7 +2,7 @@
  * The scenario being simulated, and how its last change should reach the
  * browser history: discrete changes push an entry, drags replace it.
  */
-import { clampParam, defaultScenario, type NumericKey, PARAM_BY_KEY, type Preset, type Scenario } from '../model/scenario';
+import { clampParam, defaultScenario, type NumericKey, PARAM_BY_KEY, type Preset, type Scenario } from '../model';
 import type { SliceCreator } from './store';
 
 export type HistoryIntent = 'push' | 'replace' | 'none';

@@ -2,7 +2,7 @@
  * Module-level selectors: stable functions, so components re-render only
  * when what they read changes.
  */
-import type { TraceStep, Verdict, World } from '../model/types';
+import type { TraceStep, Verdict, World } from '../model';
 import type { AppState } from './store';
 
 export const selectScenario = (s: AppState) => s.scenario;

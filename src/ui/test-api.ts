@@ -4,7 +4,6 @@
  * exercise recovery); it cannot run script from the URL.
  */
 import type { AppStore } from '../state/store';
-import type { SimClient } from '../worker/client';
 
 export interface RacelabTestApi {
   /** The current state (scenario, trace, cursor, notices...). */
@@ -21,7 +20,7 @@ declare global {
   }
 }
 
-export function installTestApi(store: AppStore, client: SimClient): void {
+export function installTestApi(store: AppStore, crashWorker: () => void): void {
   const idle = (): boolean => {
     const s = store.getState();
     return s.runStatus === 'ready' && s.tracedScenario === s.scenario;
@@ -37,6 +36,6 @@ export function installTestApi(store: AppStore, client: SimClient): void {
           resolve();
         });
       }),
-    crashWorker: () => client.crash(),
+    crashWorker,
   };
 }

@@ -5,7 +5,7 @@
  * readers), and every colour is paired with a label or an icon.
  */
 import { schemeTableau10 } from 'd3-scale-chromatic';
-import type { Lane } from '../model/types';
+import type { Lane } from '../model';
 
 const [blue, orange, red, teal, green, yellow, purple, pink, brown] = schemeTableau10 as readonly string[];
 

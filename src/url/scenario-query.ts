@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import {
+  clampParam,
   defaultScenario,
   NUMERIC_PARAMS,
   type NumericParam,
@@ -84,7 +85,7 @@ function parseNumber(
     return fallback;
   }
   const value = result.output;
-  const clamped = Math.min(param.max, Math.max(param.min, Math.round(value)));
+  const clamped = clampParam(param, value);
   if (clamped !== value) {
     const why = value < param.min || value > param.max ? `is outside ${param.min}..${param.max}` : 'is not a whole number';
     notices.push({ key: param.key, problem: `${param.key}=${shown(raw)} ${why}`, action: `using ${clamped}` });

@@ -4,7 +4,7 @@
  * the "what host2's periodic can see" strip. Lanes share the height that is
  * left, within a readable minimum and a calm maximum.
  */
-import { LANES, type Lane, type TraceStep } from '../model/types';
+import { LANES, type Lane, type TraceStep } from '../model';
 
 export interface LaneRow {
   readonly lane: Lane;

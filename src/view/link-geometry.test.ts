@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutTimeline } from './lane-layout';
 import { linkGeometry, visibleLinks } from './link-geometry';
-import type { RaceLink } from './race-links';
+import type { RaceLink } from '../model';
 
 describe('linkGeometry', () => {
   it('runs from the reads lane bar top up to the writes lane band, words in the lane between first', () => {

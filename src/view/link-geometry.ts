@@ -5,7 +5,7 @@
  * their words.
  */
 import type { TimelineLayout } from './lane-layout';
-import type { RaceLink } from './race-links';
+import type { RaceLink } from '../model';
 
 export interface LinkGeometry {
   readonly readY: number;

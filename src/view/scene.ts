@@ -9,7 +9,7 @@ import type { HitTarget } from './hit-test';
 import type { LaneRow, StripRowKey, TimelineLayout } from './lane-layout';
 import type { Domain } from './time-domain';
 import type { TimelineModel } from './timeline-model';
-import type { Interval } from './visibility';
+import type { Interval } from '../model';
 
 export interface LaneScene {
   readonly row: LaneRow;

@@ -2,14 +2,10 @@
  * Everything the timeline derives from one trace, computed once when the
  * trace arrives (O(steps log steps)) so that zoom frames only cull and map.
  */
-import type { Lane, Trace, Violation } from '../model/types';
-import { EVACUATION_MIGRATION_ID, EVACUEE } from '../model/world';
+import type { Lane, PeriodicRun, RaceLink, Trace, Violation, Visibility } from '../model';
 import { createIntervalIndex, type IntervalIndex } from './interval-index';
 import { lanesOf } from './lane-layout';
-import { raceLinks, type RaceLink } from './race-links';
-import { periodicRuns, type PeriodicRun } from './snapshots';
 import { type Domain, traceExtent } from './time-domain';
-import { visibility, type Visibility } from './visibility';
 
 export interface LaneIndex {
   readonly lane: Lane;
@@ -32,9 +28,6 @@ export interface TimelineModel {
   readonly links: readonly RaceLink[];
   readonly violationsByStep: ReadonlyMap<number, readonly Violation[]>;
 }
-
-/** The host whose periodic loses the claim in bug #1896463: the evacuation's destination. */
-export const WATCHED_HOST = 'host2';
 
 function indexLanes(trace: Trace, lanes: readonly Lane[]): Map<Lane, LaneIndex> {
   const stepIds = new Map<Lane, number[]>(lanes.map((lane) => [lane, []]));
@@ -65,13 +58,15 @@ function indexSnapshots(runs: readonly PeriodicRun[], which: 1 | 2): IntervalInd
 }
 
 /**
- * Derive the timeline's model from a trace.
+ * Derive the timeline's model from a trace. What the race was (which runs
+ * lost the claim, which reads were stale, when the evacuee was visible) is
+ * the model's own `trace.race`; this only indexes it for drawing.
  *
  * @example buildTimelineModel(simulate(defaultScenario())).links.length // 2
  */
 export function buildTimelineModel(trace: Trace): TimelineModel {
   const lanes = lanesOf(trace.steps);
-  const runs = periodicRuns(trace, WATCHED_HOST, EVACUEE, EVACUATION_MIGRATION_ID);
+  const { runs, links, visibility } = trace.race;
   const violationsByStep = new Map<number, Violation[]>();
   for (const v of trace.violations) violationsByStep.set(v.step, [...(violationsByStep.get(v.step) ?? []), v]);
   return {
@@ -79,10 +74,10 @@ export function buildTimelineModel(trace: Trace): TimelineModel {
     extent: traceExtent(trace.endTime),
     lanes,
     laneIndex: indexLanes(trace, lanes),
-    visibility: visibility(trace, WATCHED_HOST, EVACUEE, EVACUATION_MIGRATION_ID),
+    visibility,
     runs,
     snapshotIndex: { 1: indexSnapshots(runs, 1), 2: indexSnapshots(runs, 2) },
-    links: raceLinks(trace, runs),
+    links,
     violationsByStep,
   };
 }

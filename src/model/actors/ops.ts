@@ -1,7 +1,8 @@
 /**
  * Building blocks for the threads' programs.
  */
-import type { Effect, Op, StepSpec } from '../engine';
+import type { Effect, Op, StepSpec } from '../engine/types';
+import { NO_FOOTPRINT } from '../footprint';
 import type { Scenario } from '../scenario';
 import type { HostName, Lane, World } from '../types';
 
@@ -16,8 +17,12 @@ export interface Env {
 export const CPU_STEP_MS = 1;
 /** Time the conductor and scheduler take to place a new boot. */
 export const BOOT_SCHEDULING_MS = 100;
-/** The model's limit on periodic runs per thread. */
-export const MAX_PERIODIC_RUNS = 1000;
+/**
+ * Neutron's port updates: the functional-test harness's Neutron fixture
+ * answers in-process, so they take no virtual time of their own (and no
+ * jitter: the steps are marked `instant`).
+ */
+export const PORT_UPDATE_MS = 0;
 
 export function step(spec: StepSpec): Op {
   return { type: 'step', spec };
@@ -32,7 +37,8 @@ export function sleepStep(lane: Lane, host: HostName | null, ms: number, nova: s
     nova,
     duration: ms,
     sleep: true,
-    apply: (w: World): Effect => ({ world: w, label: `sleeps ${ms} ms before ${what} (injected by the test)` }),
+    footprint: NO_FOOTPRINT,
+    apply: (w: World): Effect => ({ world: w, label: () => `sleeps ${ms} ms before ${what} (injected by the test)` }),
   });
 }
 

@@ -3,7 +3,10 @@
  * by the regression test's `_run_periodics()` (nova-test) or by each live
  * compute's own timer (production).
  */
-import type { ActorContext, Program } from '../engine';
+import type { Footprint, Program } from '../engine/types';
+import type { ActorContext } from '../engine/types';
+import { periodicRunLimitStop } from '../engine/limits';
+import { res, touches } from '../footprint';
 import {
   cleanUsageSteps,
   readInstanceList,
@@ -12,25 +15,59 @@ import {
   updateUsageFromInstances,
   updateUsageFromMigrations,
 } from '../resource-tracker';
-import type { HostName, Lane } from '../types';
-import { acquire, CPU_STEP_MS, type Env, idleUntil, MAX_PERIODIC_RUNS, release, sleepStep, step } from './ops';
+import { HOSTS, type HostName, type Lane } from '../types';
+import { acquire, CPU_STEP_MS, type Env, idleUntil, release, sleepStep, step } from './ops';
 
 export function periodicLane(host: HostName): Lane {
   return host === 'host1' ? 'periodic-host1' : 'periodic-host2';
 }
+
+interface PeriodicFootprints {
+  readonly instanceList: Footprint;
+  readonly usageFromInstances: Footprint;
+  readonly migrationList: Footprint;
+  readonly usageFromMigrations: Footprint;
+  readonly cleanUsage: Footprint;
+  readonly save: Footprint;
+}
+
+/**
+ * What each step of a run touches. The periodic's snapshots are the
+ * tracker's own memory; `_update_usage_from_migrations` may load an
+ * instance that is not in the snapshot and mark a stale migration `error`.
+ */
+const FOOTPRINTS = Object.fromEntries(
+  HOSTS.map((host): [HostName, PeriodicFootprints] => {
+    const tracker = res.tracker(host);
+    return [
+      host,
+      {
+        instanceList: touches({ reads: [res.instances], writes: [tracker] }),
+        usageFromInstances: touches({ writes: [tracker] }),
+        migrationList: touches({ reads: [res.migrations], writes: [tracker] }),
+        usageFromMigrations: touches({ reads: [res.instances], writes: [tracker, res.migrations] }),
+        cleanUsage: touches({ writes: [tracker] }),
+        save: touches({ reads: [tracker], writes: [res.pciRows(host)] }),
+      },
+    ];
+  }),
+) as Readonly<Record<HostName, PeriodicFootprints>>;
 
 /** One run of `ResourceTracker._update_available_resource` on `host`, all under its lock. */
 export function* updateAvailableResource(env: Env, host: HostName, run: number): Program {
   const lane = periodicLane(host);
   const lock = env.lockFor(host);
   const db = env.scenario.dbLatency;
+  const fp = FOOTPRINTS[host];
   yield acquire(lock, lane, host);
   yield step({
     lane, host, name: 'InstanceList.get_by_host_and_node', nova: 'instance-list', kind: 'instance-list', duration: db,
+    footprint: fp.instanceList,
     apply: (w, now) => readInstanceList(w, host, run, now),
   });
   yield step({
     lane, host, name: '_update_usage_from_instances', nova: 'update-usage-from-instances', duration: CPU_STEP_MS,
+    footprint: fp.usageFromInstances,
     apply: (w) => updateUsageFromInstances(w, host),
   });
   if (env.scenario.migDelay > 0) {
@@ -38,30 +75,30 @@ export function* updateAvailableResource(env: Env, host: HostName, run: number):
   }
   yield step({
     lane, host, name: 'MigrationList.get_in_progress_and_error', nova: 'migration-list', kind: 'migration-list', duration: db,
+    footprint: fp.migrationList,
     apply: (w, now) => readMigrationList(w, host, now),
   });
   yield step({
     lane, host, name: '_update_usage_from_migrations', nova: 'update-usage-from-migrations', duration: CPU_STEP_MS,
+    footprint: fp.usageFromMigrations,
     apply: (w) => updateUsageFromMigrations(w, host),
   });
   yield step({
     lane, host, name: 'clean_usage', nova: 'clean-usage', kind: 'clean-usage', duration: CPU_STEP_MS,
+    footprint: fp.cleanUsage,
     apply: (w) => cleanUsageSteps(w, host),
   });
   yield step({
-    lane, host, name: 'pci_tracker.save', nova: 'rt-update', duration: db,
+    lane, host, name: 'pci_tracker.save', nova: 'rt-update', duration: db, footprint: fp.save,
     apply: (w) => savePciDevices(w, host),
   });
   yield release(lock);
 }
 
-function stopAtRunLimit(ctx: ActorContext, runs: number): boolean {
-  if (runs <= MAX_PERIODIC_RUNS) return false;
-  ctx.stop({
-    limit: 'periodic-runs',
-    message: `The simulation stopped after ${MAX_PERIODIC_RUNS} periodic runs (the model's limit).`,
-  });
-  return true;
+function stopAtRunLimit(ctx: ActorContext, run: number): boolean {
+  const stop = periodicRunLimitStop(run);
+  if (stop) ctx.stop(stop);
+  return stop !== null;
 }
 
 /**

@@ -5,7 +5,7 @@
  * their slider or typing a time also turns them on.
  */
 import { useEffect, useId, useState } from 'react';
-import { type NumericParam } from '../../model/scenario';
+import { clampParam, type NumericParam } from '../../model';
 import { selectScenario } from '../../state/selectors';
 import { useApp, useAppStore } from '../store-context';
 import { SLIDER } from './slider-ranges';
@@ -34,7 +34,7 @@ export function ParamSlider({ param }: { param: NumericParam }) {
     const state = store.getState();
     state.clearNotices('input');
     if (parsed < param.min || parsed > param.max || !Number.isInteger(parsed)) {
-      const used = Math.min(param.max, Math.max(param.min, Math.round(parsed)));
+      const used = clampParam(param, parsed);
       state.addNotice({
         source: 'input',
         level: 'warning',

@@ -1,8 +1,8 @@
 /**
  * The scenario's inputs: harness preset, the fix, every delay, reset.
  */
-import { FIX_REVIEW_URL, novaUrl, NOVA_REFS } from '../../model/nova-refs';
-import { NUMERIC_PARAMS, PRESETS, type Preset } from '../../model/scenario';
+import { FIX_REVIEW_URL, novaUrl, NOVA_REFS } from '../../model';
+import { NUMERIC_PARAMS, PRESETS, type Preset } from '../../model';
 import { useApp, useAppStore } from '../store-context';
 import { ExamplePicker } from './ExamplePicker';
 import { ParamSlider } from './ParamSlider';

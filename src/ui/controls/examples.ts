@@ -2,7 +2,7 @@
  * Ready-made scenarios worth showing someone: the regression test, the fix,
  * what makes the race go away, and what the lost allocation leads to.
  */
-import { defaultScenario, type Scenario } from '../../model/scenario';
+import { defaultScenario, type Scenario } from '../../model';
 import { scenarioToQuery } from '../../url/scenario-query';
 
 export interface Example {

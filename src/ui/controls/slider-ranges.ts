@@ -2,7 +2,7 @@
  * How far each slider reaches. The number field beside it accepts the key's
  * whole range (see `NUMERIC_PARAMS`); the slider covers the useful part.
  */
-import type { NumericKey } from '../../model/scenario';
+import type { NumericKey } from '../../model';
 
 export const SLIDER: Readonly<Record<NumericKey, { readonly max: number; readonly step: number }>> = {
   dropDelay: { max: 5000, step: 10 },

@@ -3,7 +3,7 @@
  * value before and after. Two narrow columns read better in a ~230 px panel
  * than three.
  */
-import type { Change } from '../../model/types';
+import type { Change } from '../../model';
 
 export function ChangesTable({ changes }: { changes: readonly Change[] }) {
   if (changes.length === 0) return <p className="muted">nothing (no field changed)</p>;

@@ -2,7 +2,7 @@
  * The Nova function a step stands for, with a link to the code at the buggy
  * commit or at the fix, and which of the two it is.
  */
-import type { TraceStep } from '../../model/types';
+import type { TraceStep } from '../../model';
 import { novaLink } from './step-info';
 
 export function NovaCode({ step }: { step: TraceStep }) {

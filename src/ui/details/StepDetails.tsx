@@ -4,7 +4,7 @@
  * invariants that broke there; then every violation of the trace, to jump to.
  */
 import { useMemo } from 'react';
-import type { TraceStep } from '../../model/types';
+import type { TraceStep } from '../../model';
 import type { AppState } from '../../state/store';
 import { Breakable } from '../state-view/Breakable';
 import { useAppShallow, useAppStore } from '../store-context';

@@ -3,9 +3,9 @@
  * for (and at which commit), and the invariants that broke there. Pure, so
  * the wording is tested without React.
  */
-import { INVARIANT_TEXT } from '../../model/invariants';
-import { BUGGY_COMMIT, FIX_COMMIT, NOVA_REFS, type NovaRef, novaUrl } from '../../model/nova-refs';
-import type { Trace, TraceStep, Violation } from '../../model/types';
+import { INVARIANT_TEXT } from '../../model';
+import { BUGGY_COMMIT, FIX_COMMIT, NOVA_REFS, type NovaRef, novaUrl } from '../../model';
+import type { Trace, TraceStep, Violation } from '../../model';
 
 export function timeText(step: Pick<TraceStep, 'start' | 'end'>): string {
   const span = step.start === step.end ? `${step.end} ms` : `${step.start}–${step.end} ms`;

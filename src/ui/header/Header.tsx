@@ -1,7 +1,7 @@
 /**
  * Title, verdict, trace fingerprint and the share control.
  */
-import { BUG_URL } from '../../model/nova-refs';
+import { BUG_URL } from '../../model';
 import { useAppShallow } from '../store-context';
 import { ShareButton } from './ShareButton';
 import { VerdictBadge } from './VerdictBadge';

@@ -32,6 +32,7 @@ function rowTitle(d: DeviceView): string {
   const parts = [`${d.type} ${d.address}`, `physnet ${d.physnet}`, `tracker: ${statusWithOwner(d.status, d.owner)}`];
   if (d.dbDiffers) parts.push(`database row: ${statusWithOwner(d.dbStatus, d.dbOwner)}`);
   if (d.usedBy.length > 0) parts.push(`used by the guest ${d.usedBy.join(' and ')}`);
+  if (d.ports.length > 0) parts.push(`Neutron binding:profile pci_slot of ${d.ports.map((p) => p.id).join(' and ')}`);
   return parts.join(', ');
 }
 
@@ -80,6 +81,13 @@ export function DeviceItem({ device: d, cursor, onJump }: Props) {
       {d.dbDiffers && (
         <div className="dev-db" data-testid="db-differs">
           <span aria-hidden="true">≠ </span>DB row: {statusWithOwner(d.dbStatus, d.dbOwner)}
+        </div>
+      )}
+      {d.ports.length > 0 && (
+        <div className={`dev-ports${d.ports.length > 1 ? ' dev-ports-clash' : ''}`} data-testid="device-ports">
+          {d.ports.length > 1 && <span aria-hidden="true">⚠ </span>}
+          {d.ports.length > 1 ? `${d.ports.length} ports say pci_slot ${d.address}: ` : 'port: '}
+          {d.ports.map((p) => `${p.id} (${p.instanceUuid})`).join(', ')}
         </div>
       )}
       {damaged && d.reason && (

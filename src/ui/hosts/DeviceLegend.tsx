@@ -3,7 +3,7 @@
  * reader does not have to guess.
  */
 import type { Ref } from 'react';
-import { EVACUEE } from '../../model/world';
+import { EVACUEE } from '../../model';
 import { INSTANCE_COLOR, STATUS_COLOR } from '../theme';
 import { ChangedMark } from './ChangedMark';
 import { readableInk } from './ink';

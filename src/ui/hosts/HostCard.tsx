@@ -2,7 +2,7 @@
  * One host at the cursor: nova-compute up or down, what its hypervisor runs,
  * the Nova test's count, then the PCI devices per physnet with its free VFs.
  */
-import { EVACUEE } from '../../model/world';
+import { EVACUEE } from '../../model';
 import { INSTANCE_COLOR } from '../theme';
 import { ChangedMark } from './ChangedMark';
 import { DeviceItem } from './DeviceItem';

@@ -3,7 +3,7 @@
  * tracker believes, what the database says, and what the guests really use.
  */
 import { useMemo, useRef } from 'react';
-import { HOSTS } from '../../model/types';
+import { HOSTS } from '../../model';
 import type { AppState } from '../../state/store';
 import { useAppShallow, useAppStore } from '../store-context';
 import { type CursorWorlds, hostDevices } from './device-view';

@@ -3,7 +3,7 @@ import { defaultScenario } from '../../model/scenario';
 import { simulate } from '../../model/simulate';
 import type { Trace } from '../../model/types';
 import { byPhysnet, type CursorWorlds, deviceLook, type DeviceView, hostDevices, lookLabel, lookText, statusWithOwner } from './device-view';
-import { findFreeingStep, freedBy } from './freed-reason';
+import { findFree, freedBy } from './freed-reason';
 
 function worldsAt(trace: Trace, cursor: number): CursorWorlds {
   return { trace, cursor, at: trace.states[cursor + 1]!, before: trace.states[cursor]! };
@@ -92,6 +92,14 @@ describe('hostDevices', () => {
     expect(vf).toMatchObject({ look: 'conflict', owner: 'inst-B', usedBy: ['inst-A', 'inst-B'] });
     expect(vf.reason?.text).toMatch(/inst-A still uses it; freed by host2 periodic's clean_usage/);
     expect(vf.reason?.text).toContain('then the tracker gave it to inst-B');
+    expect(vf.ports).toEqual([{ id: 'port-A', instanceUuid: 'inst-A' }, { id: 'port-B', instanceUuid: 'inst-B' }]);
+  });
+
+  it('shows each port on the VF its binding:profile names: one each with the fix', () => {
+    const trace = simulate({ ...defaultScenario(), fix: true, bootAt: 6000 });
+    const devices = hostDevices(worldsAt(trace, trace.steps.length - 1), 'host2');
+    expect(device(devices, '0000:02:00.1').ports).toEqual([{ id: 'port-A', instanceUuid: 'inst-A' }]);
+    expect(device(devices, '0000:03:00.1').ports).toEqual([{ id: 'port-B', instanceUuid: 'inst-B' }]);
   });
 
   it('keeps the VF allocated with the fix', () => {
@@ -104,14 +112,14 @@ describe('hostDevices', () => {
 
 describe('freedBy', () => {
   it('finds nothing before the freeing step', () => {
-    expect(findFreeingStep(buggy, freedStep.index - 1, 'host2', '0000:02:00.1', 'inst-A')).toBeNull();
+    expect(findFree(buggy, freedStep.index - 1, 'host2', '0000:02:00.1', 'inst-A')).toBeNull();
     expect(freedBy(buggy, freedStep.index, 'host2', '0000:02:00.1', 'inst-B')).toBeNull();
   });
 
   it('names the snapshots and their times', () => {
     const found = freedBy(buggy, buggy.steps.length - 1, 'host2', '0000:02:00.1', 'inst-A');
     const view = buggy.states[freedStep.index + 1]!.hosts.host2.periodic!;
-    expect(found?.step.index).toBe(freedStep.index);
+    expect(found?.freed.step).toBe(freedStep.index);
     expect(found?.text).toBe(
       `freed by host2 periodic's clean_usage at ${freedStep.end} ms: inst-A was in neither snapshot ` +
         `(instance list read at ${view.instancesReadAt} ms, migration list at ${view.migrationsReadAt} ms)`,

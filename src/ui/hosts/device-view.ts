@@ -4,7 +4,7 @@
  * how to draw it. Pure, so the rules (especially "red = freed while still in
  * use") are unit-tested without React.
  */
-import type { DeviceStatus, DeviceType, HostName, PciDevice, Trace, World } from '../../model/types';
+import type { DeviceStatus, DeviceType, HostName, PciDevice, PortRow, Trace, World } from '../../model';
 import { freedBy } from './freed-reason';
 
 /** How a device is drawn; `lost` and `conflict` are the race's damage. */
@@ -23,6 +23,11 @@ export interface DeviceView {
   readonly dbDiffers: boolean;
   /** Guests on this host's hypervisor that have the device passed through. */
   readonly usedBy: readonly string[];
+  /**
+   * Neutron ports bound to this host whose `binding:profile` `pci_slot` names
+   * this device: two of them is where an operator finds the double use.
+   */
+  readonly ports: readonly Pick<PortRow, 'id' | 'instanceUuid'>[];
   readonly look: DeviceLook;
   /** The tracker or the database row changed at the selected step. */
   readonly changed: boolean;
@@ -76,12 +81,22 @@ function guestUsers(world: World, host: HostName): Map<string, string[]> {
   return users;
 }
 
+/** Ports per PCI address bound on one host. */
+function boundPorts(world: World, host: HostName): Map<string, Pick<PortRow, 'id' | 'instanceUuid'>[]> {
+  const ports = new Map<string, Pick<PortRow, 'id' | 'instanceUuid'>[]>();
+  for (const port of Object.values(world.db.ports).sort((a, b) => a.id.localeCompare(b.id))) {
+    if (port.bindingHost !== host || port.pciSlot === null) continue;
+    ports.set(port.pciSlot, [...(ports.get(port.pciSlot) ?? []), { id: port.id, instanceUuid: port.instanceUuid }]);
+  }
+  return ports;
+}
+
 function damageReason(w: CursorWorlds, host: HostName, dev: PciDevice, usedBy: readonly string[]): DamageReason {
   const wronged = usedBy.filter((uuid) => uuid !== dev.instanceUuid);
   let freedAt: number | null = null;
   const parts = wronged.map((uuid) => {
     const freed = freedBy(w.trace, w.cursor, host, dev.address, uuid);
-    freedAt ??= freed?.step.index ?? null;
+    freedAt ??= freed?.freed.step ?? null;
     return freed ? `${uuid} still uses it; ${freed.text}` : `${uuid} still uses it`;
   });
   if (dev.instanceUuid !== null && wronged.length > 0) parts.push(`then the tracker gave it to ${dev.instanceUuid}`);
@@ -89,7 +104,13 @@ function damageReason(w: CursorWorlds, host: HostName, dev: PciDevice, usedBy: r
   return { text: `${parts.join('; ')}.`, freedAt };
 }
 
-function deviceView(w: CursorWorlds, host: HostName, dev: PciDevice, users: Map<string, string[]>): Omit<DeviceView, 'children'> {
+interface HostUse {
+  readonly guests: Map<string, string[]>;
+  readonly ports: Map<string, Pick<PortRow, 'id' | 'instanceUuid'>[]>;
+}
+
+function deviceView(w: CursorWorlds, host: HostName, dev: PciDevice, use: HostUse): Omit<DeviceView, 'children'> {
+  const users = use.guests;
   const row = w.at.db.pciDevices[host][dev.address];
   const usedBy = users.get(dev.address) ?? [];
   const look = deviceLook(dev.status, dev.instanceUuid, usedBy);
@@ -106,6 +127,7 @@ function deviceView(w: CursorWorlds, host: HostName, dev: PciDevice, users: Map<
     dbOwner: row?.instanceUuid ?? null,
     dbDiffers: !sameDevice(row, dev),
     usedBy,
+    ports: use.ports.get(dev.address) ?? [],
     look,
     changed,
     reason: look === 'lost' || look === 'conflict' ? damageReason(w, host, dev, usedBy) : null,
@@ -117,13 +139,13 @@ function deviceView(w: CursorWorlds, host: HostName, dev: PciDevice, users: Map<
  * A VF whose parent is missing is listed at the top level.
  */
 export function hostDevices(w: CursorWorlds, host: HostName): DeviceView[] {
-  const users = guestUsers(w.at, host);
+  const use: HostUse = { guests: guestUsers(w.at, host), ports: boundPorts(w.at, host) };
   const devices = Object.values(w.at.hosts[host].tracker.devices).sort((a, b) => a.address.localeCompare(b.address));
   const addresses = new Set(devices.map((d) => d.address));
   const roots = devices.filter((d) => d.parent === null || !addresses.has(d.parent));
   return roots.map((root) => ({
-    ...deviceView(w, host, root, users),
-    children: devices.filter((d) => d.parent === root.address).map((d) => ({ ...deviceView(w, host, d, users), children: [] })),
+    ...deviceView(w, host, root, use),
+    children: devices.filter((d) => d.parent === root.address).map((d) => ({ ...deviceView(w, host, d, use), children: [] })),
   }));
 }
 

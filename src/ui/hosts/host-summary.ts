@@ -4,9 +4,7 @@
  * number the Nova regression test asserts on. Each item knows whether the
  * selected step changed it.
  */
-import { freePools } from '../../model/pci-devices';
-import type { DeviceMap, HostName, HostState, World } from '../../model/types';
-import { EVACUEE } from '../../model/world';
+import { allocationMissing, type DeviceMap, EVACUEE, freePools, type HostName, type HostState, pciAllocatedCount, type World } from '../../model';
 
 export interface GuestView {
   readonly uuid: string;
@@ -43,11 +41,6 @@ export function serviceText(h: Pick<HostState, 'serviceUp' | 'forcedDown'>): str
   return h.forcedDown ? 'down (forced down)' : 'down';
 }
 
-/** Rows allocated to `uuid`: the Nova test's count. */
-export function allocatedCount(rows: DeviceMap, uuid: string): number {
-  return Object.values(rows).filter((d) => d.status === 'allocated' && d.instanceUuid === uuid).length;
-}
-
 function vfTotals(devices: DeviceMap): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const d of Object.values(devices)) if (d.type === 'VF') totals[d.physnet] = (totals[d.physnet] ?? 0) + 1;
@@ -70,7 +63,7 @@ export function hostSummary(at: World, before: World, host: HostName): HostSumma
   const pools = freePools(h.tracker.devices);
   const poolsBefore = freePools(b.tracker.devices);
   const totals = vfTotals(h.tracker.devices);
-  const novaCount = allocatedCount(at.db.pciDevices[host], EVACUEE);
+  const novaCount = pciAllocatedCount(at, EVACUEE, host);
   return {
     host,
     up: h.serviceUp,
@@ -87,7 +80,7 @@ export function hostSummary(at: World, before: World, host: HostName): HostSumma
         changed: pools[physnet] !== poolsBefore[physnet],
       })),
     novaCount,
-    novaCountChanged: novaCount !== allocatedCount(before.db.pciDevices[host], EVACUEE),
-    novaCountBad: novaCount === 0 && at.db.instances[EVACUEE]?.host === host,
+    novaCountChanged: novaCount !== pciAllocatedCount(before, EVACUEE, host),
+    novaCountBad: allocationMissing(at, EVACUEE, host),
   };
 }

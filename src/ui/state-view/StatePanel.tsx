@@ -3,7 +3,7 @@
  * cursor. Fields the selected step changed are marked with their old value.
  */
 import { useMemo, useRef } from 'react';
-import type { Lane } from '../../model/types';
+import type { Lane } from '../../model';
 import { selectWorldAtCursor, selectWorldBeforeCursor } from '../../state/selectors';
 import type { AppState } from '../../state/store';
 import { useRevealChanged } from '../hosts/useRevealChanged';

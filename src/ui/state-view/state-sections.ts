@@ -12,8 +12,8 @@ import type {
   PciUsage,
   PeriodicView,
   World,
-} from '../../model/types';
-import { HOSTS } from '../../model/types';
+} from '../../model';
+import { HOSTS } from '../../model';
 
 export interface StateRow {
   /** Stable key, also the Nova field name (e.g. `task_state`). */

@@ -3,7 +3,7 @@
  * labels) and one hatch per thread colour for "waiting for the lock".
  */
 import { memo } from 'react';
-import type { Lane } from '../../model/types';
+import type { Lane } from '../../model';
 import type { TimelineLayout } from '../../view/lane-layout';
 import { LANE_COLOR } from '../theme';
 

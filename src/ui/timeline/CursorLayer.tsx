@@ -5,7 +5,7 @@
  */
 import type { ScaleLinear } from 'd3-scale';
 import { memo } from 'react';
-import type { TraceStep } from '../../model/types';
+import type { TraceStep } from '../../model';
 import type { TimelineLayout } from '../../view/lane-layout';
 import type { TimelineModel } from '../../view/timeline-model';
 

@@ -10,7 +10,7 @@ import type { ScaleLinear } from 'd3-scale';
 import { memo } from 'react';
 import type { TimelineLayout } from '../../view/lane-layout';
 import { linkGeometry, visibleLinks } from '../../view/link-geometry';
-import type { RaceLink } from '../../view/race-links';
+import type { RaceLink } from '../../model';
 import { formatDuration } from '../../view/time-format';
 import type { TimelineModel } from '../../view/timeline-model';
 import { STATUS_COLOR } from '../theme';

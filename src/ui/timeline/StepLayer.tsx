@@ -6,7 +6,7 @@
  * invariant broke.
  */
 import { memo } from 'react';
-import type { TraceStep } from '../../model/types';
+import type { TraceStep } from '../../model';
 import type { Cluster, Single } from '../../view/cull';
 import type { LaneRow } from '../../view/lane-layout';
 import { estimateTextWidth } from '../../view/label-placement';

@@ -3,10 +3,10 @@
  * drawn in the gutter (outside the plot's clip).
  */
 import { memo } from 'react';
-import { EVACUEE } from '../../model/world';
+import { EVACUEE } from '../../model';
 import { estimateTextWidth } from '../../view/label-placement';
 import type { TimelineLayout } from '../../view/lane-layout';
-import type { SnapshotStatus } from '../../view/snapshots';
+import type { SnapshotStatus } from '../../model';
 import { MARK_FONT_PX, MARK_R, markPaint } from './snapshot-style';
 
 const TITLE = "What host2's periodic can see of " + EVACUEE;

@@ -3,7 +3,7 @@
  * how long, and its lock), a merged group, or a snapshot mark.
  */
 import type { ReactNode } from 'react';
-import type { TraceStep } from '../../model/types';
+import type { TraceStep } from '../../model';
 import type { TimelineTarget } from '../../view/scene';
 import { formatDuration, formatInterval, formatTime } from '../../view/time-format';
 import type { TimelineModel } from '../../view/timeline-model';

@@ -12,9 +12,9 @@ import type { Cluster } from '../../view/cull';
 import { estimateTextWidth, type LabelRequest, placeLabels } from '../../view/label-placement';
 import type { StripRow, TimelineLayout } from '../../view/lane-layout';
 import type { TimelineScene } from '../../view/scene';
-import type { PeriodicRun, Snapshot, SnapshotStatus } from '../../view/snapshots';
+import type { PeriodicRun, Snapshot, SnapshotStatus } from '../../model';
 import type { TimelineModel } from '../../view/timeline-model';
-import { EVACUEE } from '../../model/world';
+import { EVACUEE } from '../../model';
 import { INSTANCE_COLOR, LANE_COLOR } from '../theme';
 import { MARK_FONT_PX as FONT_PX, MARK_R, markPaint, snapshotLabel } from './snapshot-style';
 

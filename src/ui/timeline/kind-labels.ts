@@ -3,7 +3,7 @@
  * a label (long, then short when space is tight) and how much it matters
  * when labels compete for room.
  */
-import type { StepKind, TraceStep } from '../../model/types';
+import type { StepKind, TraceStep } from '../../model';
 
 export interface KindText {
   readonly full: string;

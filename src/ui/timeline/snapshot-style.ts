@@ -4,7 +4,7 @@
  * when it did not, red when that lost the PCI claim. Never colour alone:
  * the words say it too.
  */
-import type { SnapshotStatus } from '../../view/snapshots';
+import type { SnapshotStatus } from '../../model';
 import { STATUS_COLOR } from '../theme';
 
 export const MARK_R = 5;

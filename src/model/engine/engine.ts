@@ -1,0 +1,217 @@
+/**
+ * Green threads, as eventlet runs Nova's: a thread runs until it does I/O,
+ * sleeps or waits for a lock, so each step is atomic. Threads are generators
+ * that yield operations (see `types.ts`).
+ *
+ * The engine is put together from parts with their own tests: the ready
+ * events and their tie rule (`event-queue.ts`), the locks (`lock-table.ts`),
+ * what is kept of each step (`recorder.ts`), the limits (`limits.ts`), and
+ * the one open choice, which ready thread runs next (`scheduler.ts`).
+ *
+ * Rules that make every run deterministic:
+ * 1. A step's effect happens at its end; its duration is the time before.
+ * 2. The scheduler picks the next event: by virtual time and the tie rule
+ *    (`simulate`), or as the schedule explorer chooses.
+ * 3. Jitter draws from one seeded PRNG, in the order steps start.
+ */
+import type { Fact } from '../facts';
+import type { Lane, LockSpan, SimulationStop, World } from '../types';
+import { EventQueue, HANDOVER, NORMAL } from './event-queue';
+import { type EngineLimits, stepLimitStop, timeLimitStop } from './limits';
+import { LockTable } from './lock-table';
+import type { TraceRecorder } from './recorder';
+import { createRng } from './rng';
+import type { Scheduler } from './scheduler';
+import type { AcquireOp, ActorContext, ActorSpec, Effect, Program, StepSpec } from './types';
+
+export interface EngineOptions {
+  readonly world: World;
+  /** In tie-break order. */
+  readonly actors: readonly ActorSpec[];
+  readonly jitter: number;
+  readonly seed: number;
+  readonly limits: EngineLimits;
+  readonly scheduler: Scheduler;
+  readonly recorder: TraceRecorder;
+}
+
+export interface EngineResult {
+  readonly world: World;
+  readonly facts: readonly Fact[];
+  readonly lockSpans: readonly LockSpan[];
+  readonly stopped: SimulationStop | null;
+  readonly endTime: number;
+}
+
+type Pending =
+  | { readonly kind: 'step'; readonly spec: StepSpec; readonly start: number }
+  | { readonly kind: 'wait'; readonly op: AcquireOp; readonly since: number; readonly heldBy: Lane | null }
+  | { readonly kind: 'idle' };
+
+interface Actor {
+  readonly order: number;
+  readonly gen: Program;
+  pending: Pending | null;
+  lane: Lane | null;
+}
+
+/**
+ * Run the actors to completion, to a limit, or until the scheduler stops.
+ *
+ * @example runEngine({ world, actors, jitter: 0, seed: 1, limits, scheduler: timedScheduler, recorder: new OutcomeRecorder() }).world
+ */
+export function runEngine(options: EngineOptions): EngineResult {
+  const { recorder, scheduler, limits } = options;
+  const timed = scheduler.timed;
+  const rng = createRng(options.seed);
+  const jitter = timed ? options.jitter : 0;
+  const queue = new EventQueue<Actor>();
+  const locks = new LockTable<Actor>();
+  const facts: Fact[] = [];
+  let world = options.world;
+  let now = 0;
+  let stopped: SimulationStop | null = null;
+
+  const context: ActorContext = {
+    get world() {
+      return world;
+    },
+    get now() {
+      return now;
+    },
+    stop(stop) {
+      stopped ??= stop;
+    },
+  };
+
+  const recordEffect = (spec: StepSpec, effect: Effect, start: number, lockName: string | null): void => {
+    const stepStart = timed ? start : recorder.size;
+    const stepEnd = timed ? now : recorder.size + 1;
+    const index = recorder.record(
+      {
+        thread: spec.lane,
+        host: spec.host,
+        name: effect.name ?? spec.name,
+        label: effect.label,
+        start: stepStart,
+        end: stepEnd,
+        lock: lockName === null ? 'none' : 'held',
+        lockName,
+        kind: effect.kind !== undefined ? effect.kind : (spec.kind ?? null),
+        address: effect.address ?? null,
+        sleep: spec.sleep === true,
+        nova: effect.nova ?? spec.nova,
+        read: effect.read ?? null,
+      },
+      world,
+      effect.world,
+    );
+    world = effect.world;
+    if (effect.facts) {
+      for (const draft of effect.facts) facts.push({ ...draft, step: index, time: stepEnd, thread: spec.lane });
+    }
+    stopped ??= stepLimitStop(recorder.size, limits);
+  };
+
+  const completeStep = (actor: Actor, spec: StepSpec, start: number): void => {
+    const result = spec.apply(world, now);
+    const lockName = locks.innermost(actor);
+    if (!Array.isArray(result)) {
+      recordEffect(spec, result as Effect, start, lockName);
+      return;
+    }
+    // Sub-steps after the first (e.g. each device clean_usage frees) take no time.
+    (result as readonly Effect[]).forEach((effect, i) => recordEffect(spec, effect, i === 0 ? start : now, lockName));
+  };
+
+  const recordWait = (actor: Actor, pending: Extract<Pending, { kind: 'wait' }>): void => {
+    const { op, since, heldBy } = pending;
+    locks.granted(actor, op.lock, op.lane, since, now);
+    if (now <= since) return;
+    const waited = now - since;
+    recorder.record(
+      {
+        thread: op.lane,
+        host: op.host,
+        name: 'wait for lock',
+        label: () => `waited ${timed ? `${waited} ms` : `${waited} steps`} for ${op.lock}${heldBy ? ` (held by ${heldBy})` : ''}`,
+        start: timed ? since : recorder.size,
+        end: timed ? now : recorder.size + 1,
+        lock: 'waited',
+        lockName: op.lock,
+        kind: null,
+        address: null,
+        sleep: false,
+        nova: 'lock',
+        read: null,
+      },
+      world,
+      world,
+    );
+    stopped ??= stepLimitStop(recorder.size, limits);
+  };
+
+  /** Run the thread's program until it blocks: a step, a lock wait or idle time. */
+  const advance = (actor: Actor): void => {
+    while (stopped === null) {
+      const next = actor.gen.next();
+      if (next.done) return;
+      const op = next.value;
+      switch (op.type) {
+        case 'step': {
+          if (!timed && op.spec.sleep) continue;
+          actor.lane = op.spec.lane;
+          actor.pending = { kind: 'step', spec: op.spec, start: now };
+          const extra = op.spec.sleep || op.spec.instant || jitter <= 0 ? 0 : Math.floor(rng() * (jitter + 1));
+          queue.push(timed ? now + Math.max(0, op.spec.duration) + extra : now, NORMAL, actor.order, actor);
+          return;
+        }
+        case 'acquire': {
+          actor.lane = op.lane;
+          const holder = locks.holderOf(op.lock);
+          if (locks.acquire(actor, op.lock, op.lane, now)) continue;
+          actor.pending = { kind: 'wait', op, since: now, heldBy: holder?.lane ?? null };
+          return;
+        }
+        case 'release': {
+          const handed = locks.release(actor, op.lock, now);
+          if (handed) queue.push(now, HANDOVER, handed.order, handed);
+          continue;
+        }
+        case 'idleUntil':
+          actor.pending = { kind: 'idle' };
+          queue.push(timed ? Math.max(now, op.time) : now, NORMAL, actor.order, actor);
+          return;
+      }
+    }
+  };
+
+  const resume = (actor: Actor): void => {
+    const pending = actor.pending;
+    actor.pending = null;
+    if (pending?.kind === 'step') completeStep(actor, pending.spec, pending.start);
+    else if (pending?.kind === 'wait') recordWait(actor, pending);
+    if (stopped === null) advance(actor);
+  };
+
+  options.actors.forEach((spec, order) => {
+    const actor: Actor = { order, gen: spec.run(context), pending: { kind: 'idle' }, lane: null };
+    queue.push(timed ? spec.startAt : 0, NORMAL, order, actor);
+  });
+
+  while (stopped === null && queue.size > 0) {
+    const index = scheduler.pick(queue.ready);
+    if (index < 0) break;
+    const event = queue.take(index);
+    if (timed) {
+      stopped = timeLimitStop(event.time, limits);
+      if (stopped) break;
+      now = event.time;
+    } else {
+      now = recorder.size;
+    }
+    resume(event.actor);
+  }
+
+  return { world, facts, lockSpans: locks.spans, stopped, endTime: timed ? now : recorder.size };
+}

@@ -1,0 +1,27 @@
+/**
+ * The model as the screen sees it: its types, the scenario keys, the Nova
+ * references and the few read-only helpers the panels need. `src/ui` and
+ * `src/view` import the model only through this file (checked by
+ * `scripts/check-imports.mjs`); running a simulation is the worker's job.
+ */
+export type * from './types';
+export { HOSTS, LANES } from './types';
+export type { Fact, FactOf, FactType } from './facts';
+export type { Freed, Interval, PeriodicRun, RaceLink, RaceView, Snapshot, SnapshotStatus, Visibility } from './race';
+export {
+  clampParam,
+  defaultScenario,
+  isScenarioInRange,
+  NUMERIC_PARAMS,
+  PARAM_BY_KEY,
+  PRESETS,
+  type NumericKey,
+  type NumericParam,
+  type Preset,
+  type Scenario,
+} from './scenario';
+export { BUG_URL, BUGGY_COMMIT, FIX_COMMIT, FIX_REVIEW_URL, NOVA_REFS, type NovaRef, type NovaRefId, novaUrl } from './nova-refs';
+export { INVARIANT_TEXT } from './invariants';
+export { freePools } from './pci-devices';
+export { allocationMissing, pciAllocatedCount } from './database';
+export { DEST_HOST, EVACUATION_MIGRATION_ID, EVACUEE, NEW_SERVER, SOURCE_HOST } from './world';

@@ -1,0 +1,133 @@
+/**
+ * What a run ends with: the Nova test's count, whether the evacuation
+ * finished, how the allocation was lost, and the moments the verdict is told
+ * with. Read from the facts, the lock spans and the final world only, so the
+ * fast path (no trace kept) and the full simulation compute it alike.
+ */
+import { allocationMissing, FINISHED_MIGRATION_STATUSES, pciAllocatedCount } from './database';
+import { type Fact, type FactOf, factsOf } from './facts';
+import type { LockSpan, Mechanism, Moment, Outcome, OutcomeTimes, SimulationStop, World } from './types';
+import { DEST_HOST, EVACUATION_MIGRATION_ID, EVACUEE, SOURCE_HOST } from './world';
+
+export interface OutcomeInput {
+  readonly facts: readonly Fact[];
+  readonly lockSpans: readonly LockSpan[];
+  /** The world when the run ended. */
+  readonly world: World;
+  readonly stopped: SimulationStop | null;
+  readonly steps: number;
+  readonly endTime: number;
+  /** `ms` for timed runs, `step` when time was replaced by step order. */
+  readonly clock: 'ms' | 'step';
+}
+
+const moment = (f: { readonly time: number; readonly step: number }): Moment => ({ time: f.time, step: f.step });
+
+/** The host2 periodic run's read of `type` that belongs to the same run as `after`, before it. */
+function readOfRun<T extends 'instance-list' | 'migration-list'>(
+  facts: readonly Fact[],
+  type: T,
+  run: { readonly host: string; readonly run: number; readonly step: number },
+): FactOf<T> | undefined {
+  let found: FactOf<T> | undefined;
+  for (const f of facts) {
+    if (f.step > run.step) break;
+    if ((f.type === 'instance-list' || f.type === 'migration-list') && f.type === type && f.host === run.host && f.run === run.run) {
+      found = f as FactOf<T>;
+    }
+  }
+  return found;
+}
+
+/** The evacuation migration's status just before `step`, and which thread set it. */
+export function migrationStatusBefore(facts: readonly Fact[], step: number): FactOf<'migration-status'> | null {
+  let status: FactOf<'migration-status'> | null = null;
+  for (const f of facts) {
+    if (f.step >= step) break;
+    if (f.type === 'migration-status' && f.id === EVACUATION_MIGRATION_ID) status = f;
+  }
+  return status;
+}
+
+function outcomeTimes(input: OutcomeInput): OutcomeTimes {
+  const { facts } = input;
+  const claimFact = facts.find((f): f is FactOf<'claim'> => f.type === 'claim' && f.uuid === EVACUEE && f.host === DEST_HOST);
+  const claim = claimFact ? { ...moment(claimFact), ok: claimFact.ok } : null;
+  const afterClaim = claim?.step ?? Number.POSITIVE_INFINITY;
+  const saved = facts.find((f) => f.type === 'instance-host' && f.uuid === EVACUEE && f.to === DEST_HOST);
+  const finished = facts.find(
+    (f): f is FactOf<'migration-status'> =>
+      f.type === 'migration-status' && f.id === EVACUATION_MIGRATION_ID && f.step > afterClaim &&
+      FINISHED_MIGRATION_STATUSES.includes(f.to),
+  );
+  const freedFact = facts.find(
+    (f): f is FactOf<'pci-freed'> => f.type === 'pci-freed' && f.host === DEST_HOST && f.uuid === EVACUEE && f.step > afterClaim,
+  );
+  const freed = freedFact
+    ? {
+        ...moment(freedFact),
+        address: freedFact.address,
+        instanceRead: ((r) => (r ? moment(r) : null))(readOfRun(facts, 'instance-list', freedFact)),
+        migrationRead: ((r) => (r ? moment(r) : null))(readOfRun(facts, 'migration-list', freedFact)),
+      }
+    : null;
+  const reads = factsOf(facts, 'instance-list').filter((f) => f.host === DEST_HOST && f.step > afterClaim);
+  const stale = reads.find((f) => saved === undefined || f.step < saved.step);
+  const staleMigrationRead = stale
+    ? factsOf(facts, 'migration-list').find((f) => f.host === DEST_HOST && f.run === stale.run && f.step > stale.step)
+    : undefined;
+  const finishWait = input.lockSpans.find(
+    (s) => s.thread === 'evacuation' && claim !== null && s.requestedAt >= claim.time && s.acquiredAt > s.requestedAt,
+  );
+  return {
+    claim,
+    hostSaved: saved ? moment(saved) : null,
+    migrationFinished: finished ? { ...moment(finished), status: finished.to } : null,
+    freed,
+    nearMiss: stale ? { instanceRead: moment(stale), migrationRead: staleMigrationRead ? moment(staleMigrationRead) : null } : null,
+    readsAfterClaim: reads.length,
+    finishWaitedUntil: finishWait ? finishWait.acquiredAt : null,
+  };
+}
+
+function mechanismOf(facts: readonly Fact[], times: OutcomeTimes): Mechanism {
+  const read = times.freed?.migrationRead;
+  if (!read) return 'unexplained';
+  const status = migrationStatusBefore(facts, read.step);
+  if (status?.to === 'done') return 'stale-snapshots';
+  if (status?.to === 'completed' && status.thread === 'host1-restart') return 'migration-completed-by-source';
+  return 'unexplained';
+}
+
+/**
+ * The outcome of a run.
+ *
+ * @example computeOutcome({ facts, lockSpans, world, stopped: null, steps: 26, endTime: 4376, clock: 'ms' }).verdict // 'lost'
+ */
+export function computeOutcome(input: OutcomeInput): Outcome {
+  const { facts, world } = input;
+  const times = outcomeTimes(input);
+  const pciAllocated = {
+    host1: pciAllocatedCount(world, EVACUEE, SOURCE_HOST),
+    host2: pciAllocatedCount(world, EVACUEE, DEST_HOST),
+  };
+  const instanceHost = world.db.instances[EVACUEE]?.host ?? null;
+  const finished =
+    times.claim !== null &&
+    (!times.claim.ok || facts.some((f) => f.type === 'migration-status' && f.id === EVACUATION_MIGRATION_ID && f.to === 'done' && f.thread === 'evacuation'));
+  const allocationLost = finished && allocationMissing(world, EVACUEE, DEST_HOST);
+  const mechanism = allocationLost ? mechanismOf(facts, times) : null;
+  return {
+    verdict: !finished ? 'incomplete' : allocationLost ? 'lost' : 'kept',
+    allocationLost,
+    bugReproduced: mechanism === 'stale-snapshots',
+    mechanism,
+    pciAllocated,
+    instanceHost,
+    times,
+    stopped: input.stopped,
+    steps: input.steps,
+    endTime: input.endTime,
+    clock: input.clock,
+  };
+}
