@@ -22,7 +22,7 @@ import { traceHash } from './trace-hash';
 import type { HostName, Outcome, Trace, Violation } from './types';
 import { HOSTS } from './types';
 import { withReason } from './verdict';
-import { initialWorld } from './world';
+import { DEST_HOST, initialWorld } from './world';
 
 export { MODEL_LIMITS };
 
@@ -55,7 +55,7 @@ export function actorsFor(scenario: Scenario): ActorSpec[] {
   if (s.preset === 'nova-test') {
     actors.push({ id: 'test-thread', startAt: 0, run: (ctx) => testThread(env, ctx) });
   } else {
-    actors.push({ id: 'periodic-host2', startAt: 0, run: (ctx) => periodicTimer(env, ctx, 'host2', s.periodicAt) });
+    actors.push({ id: 'periodic-host2', startAt: 0, run: (ctx) => periodicTimer(env, ctx, DEST_HOST, s.periodicAt) });
   }
   if (s.bootAt !== null) actors.push({ id: 'boot', startAt: s.bootAt, run: (ctx) => bootNewServer(env, ctx) });
   if (s.preset === 'production' && s.host1UpAt !== null) {

@@ -109,8 +109,7 @@ function stopAtRunLimit(ctx: ActorContext, run: number): boolean {
 export function* runPeriodicsLikeTheTest(env: Env, ctx: ActorContext): Program {
   for (let run = 1; run <= env.scenario.periodicRuns; run++) {
     if (stopAtRunLimit(ctx, run)) return;
-    yield* updateAvailableResource(env, 'host1', run);
-    yield* updateAvailableResource(env, 'host2', run);
+    for (const host of HOSTS) yield* updateAvailableResource(env, host, run);
   }
 }
 
