@@ -313,14 +313,18 @@ export interface SimulationStop {
   readonly message: string;
 }
 
-export interface Trace {
-  readonly steps: readonly TraceStep[];
-  /** `states[0]` is the initial world; `states[i + 1]` is the world after step `i`. */
-  readonly states: readonly World[];
+/** A step as the screen holds it: everything but what it changed (asked for at the cursor). */
+export type StepRow = Omit<TraceStep, 'changes'>;
+
+/**
+ * A trace as the screen holds it: every step, the locks, the race and the
+ * verdict, but no world history. The worker that simulated it keeps the
+ * worlds and rebuilds the one at a step on request.
+ */
+export interface TraceView {
+  readonly steps: readonly StepRow[];
   readonly lockSpans: readonly LockSpan[];
   readonly violations: readonly Violation[];
-  /** What the steps observed and decided (see `facts.ts`). */
-  readonly facts: readonly Fact[];
   /** The race as the screen draws it, read from the facts (see `race.ts`). */
   readonly race: RaceView;
   readonly verdict: Verdict;
@@ -328,4 +332,23 @@ export interface Trace {
   readonly stopped: SimulationStop | null;
   readonly endTime: number;
   readonly traceHash: string;
+}
+
+/** Everything a simulation produced. */
+export interface Trace extends TraceView {
+  readonly steps: readonly TraceStep[];
+  /** `states[0]` is the initial world; `states[i + 1]` is the world after step `i`. */
+  readonly states: readonly World[];
+  /** What the steps observed and decided (see `facts.ts`). */
+  readonly facts: readonly Fact[];
+}
+
+/** The worlds around one step, and what the step changed: what the cursor's panels show. */
+export interface StepWorlds {
+  readonly step: number;
+  /** Before the step (`states[step]`). */
+  readonly before: World;
+  /** After it (`states[step + 1]`). */
+  readonly after: World;
+  readonly changes: readonly Change[];
 }

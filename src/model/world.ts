@@ -7,6 +7,7 @@
 import { allocateDevice, fakeDriverDevices } from './pci-devices';
 import { emptyTracker } from './pci-tracker';
 import type {
+  Database,
   HostName,
   HostState,
   InstanceRow,
@@ -106,9 +107,29 @@ export function migrationOf(w: World, id: number): MigrationRow {
   return row;
 }
 
+/*
+ * The updates below build objects field by field instead of spreading them:
+ * they run at every step of every simulation (sweeps run tens of thousands),
+ * and objects of one fixed shape keep V8 fast.
+ */
+
+function withDb(w: World, db: Database): World {
+  return { db, hosts: w.hosts };
+}
+
+function withHosts(w: World, hosts: World['hosts']): World {
+  return { db: w.db, hosts };
+}
+
+/** A per-host record with one host's value replaced. */
+function perHost<T>(record: Readonly<Record<HostName, T>>, host: HostName, value: T): Readonly<Record<HostName, T>> {
+  return host === 'host1' ? { host1: value, host2: record.host2 } : { host1: record.host1, host2: value };
+}
+
 /** Insert or update an `instances` row (`instance.save()` / `create()`). */
 export function putInstance(w: World, row: InstanceRow): World {
-  return { ...w, db: { ...w.db, instances: { ...w.db.instances, [row.uuid]: row } } };
+  const { db } = w;
+  return withDb(w, { instances: { ...db.instances, [row.uuid]: row }, migrations: db.migrations, pciDevices: db.pciDevices, ports: db.ports });
 }
 
 export function updateInstance(w: World, uuid: string, patch: Partial<InstanceRow>): World {
@@ -117,7 +138,8 @@ export function updateInstance(w: World, uuid: string, patch: Partial<InstanceRo
 
 /** Create or update a Neutron port. */
 export function putPort(w: World, row: PortRow): World {
-  return { ...w, db: { ...w.db, ports: { ...w.db.ports, [row.id]: row } } };
+  const { db } = w;
+  return withDb(w, { instances: db.instances, migrations: db.migrations, pciDevices: db.pciDevices, ports: { ...db.ports, [row.id]: row } });
 }
 
 /** The port an instance owns (one SR-IOV port each here), or `null`. */
@@ -131,7 +153,8 @@ export function portOf(w: World, instanceUuid: string): PortRow | null {
 
 /** Insert or update a `migrations` row (`migration.save()` / `create()`). */
 export function putMigration(w: World, row: MigrationRow): World {
-  return { ...w, db: { ...w.db, migrations: { ...w.db.migrations, [row.id]: row } } };
+  const { db } = w;
+  return withDb(w, { instances: db.instances, migrations: { ...db.migrations, [row.id]: row }, pciDevices: db.pciDevices, ports: db.ports });
 }
 
 export function updateMigration(w: World, id: number, patch: Partial<MigrationRow>): World {
@@ -139,7 +162,15 @@ export function updateMigration(w: World, id: number, patch: Partial<MigrationRo
 }
 
 export function updateHost(w: World, host: HostName, patch: Partial<HostState>): World {
-  return { ...w, hosts: { ...w.hosts, [host]: { ...w.hosts[host], ...patch } } };
+  const h = w.hosts[host];
+  const next: HostState = {
+    serviceUp: patch.serviceUp ?? h.serviceUp,
+    forcedDown: patch.forcedDown ?? h.forcedDown,
+    tracker: patch.tracker ?? h.tracker,
+    guests: patch.guests ?? h.guests,
+    periodic: patch.periodic !== undefined ? patch.periodic : h.periodic,
+  };
+  return withHosts(w, perHost(w.hosts, host, next));
 }
 
 export function setTracker(w: World, host: HostName, tracker: TrackerState): World {
@@ -149,6 +180,7 @@ export function setTracker(w: World, host: HostName, tracker: TrackerState): Wor
 /** `PciDevTracker.save`: the tracker's devices become the host's `pci_devices` rows. */
 export function saveDevices(w: World, host: HostName): World {
   const devices = w.hosts[host].tracker.devices;
-  if (w.db.pciDevices[host] === devices) return w;
-  return { ...w, db: { ...w.db, pciDevices: { ...w.db.pciDevices, [host]: devices } } };
+  const { db } = w;
+  if (db.pciDevices[host] === devices) return w;
+  return withDb(w, { instances: db.instances, migrations: db.migrations, pciDevices: perHost(db.pciDevices, host, devices), ports: db.ports });
 }

@@ -84,10 +84,12 @@ export function runEngine(options: EngineOptions): EngineResult {
     },
   };
 
+  const keeps = recorder.keepsSteps;
+
   const recordEffect = (spec: StepSpec, effect: Effect, start: number, lockName: string | null): void => {
     const stepStart = timed ? start : recorder.size;
     const stepEnd = timed ? now : recorder.size + 1;
-    const index = recorder.record(
+    const index = !keeps ? recorder.count() : recorder.record(
       {
         thread: spec.lane,
         host: spec.host,
@@ -115,7 +117,7 @@ export function runEngine(options: EngineOptions): EngineResult {
 
   const completeStep = (actor: Actor, spec: StepSpec, start: number): void => {
     const result = spec.apply(world, now);
-    const lockName = locks.innermost(actor);
+    const lockName = keeps ? locks.innermost(actor) : null;
     if (!Array.isArray(result)) {
       recordEffect(spec, result as Effect, start, lockName);
       return;
@@ -129,6 +131,11 @@ export function runEngine(options: EngineOptions): EngineResult {
     locks.granted(actor, op.lock, op.lane, since, now);
     if (now <= since) return;
     const waited = now - since;
+    if (!keeps) {
+      recorder.count();
+      stopped ??= stepLimitStop(recorder.size, limits);
+      return;
+    }
     recorder.record(
       {
         thread: op.lane,

@@ -26,6 +26,13 @@ export interface StepDraft {
 }
 
 export interface TraceRecorder {
+  /**
+   * Whether `record` looks at the draft at all; when it does not, the engine
+   * only calls `count` and never builds one (the hot path of a sweep).
+   */
+  readonly keepsSteps: boolean;
+  /** Count a step without keeping it; returns its index. */
+  count(): number;
   /** Keep the step that turned `before` into `after`; returns its index. */
   record(draft: StepDraft, before: World, after: World): number;
   /** Steps recorded so far. */
@@ -34,10 +41,15 @@ export interface TraceRecorder {
 
 /** Only counts: for sweeps, the map and the explorer. */
 export class OutcomeRecorder implements TraceRecorder {
+  readonly keepsSteps = false;
   size = 0;
 
-  record(_draft: StepDraft, _before: World, _after: World): number {
+  count(): number {
     return this.size++;
+  }
+
+  record(_draft: StepDraft, _before: World, _after: World): number {
+    return this.count();
   }
 }
 
@@ -48,6 +60,7 @@ export type StepObserver = (step: TraceStep, before: World, after: World) => voi
  * after step `i` (worlds share their untouched parts, so this is cheap).
  */
 export class FullRecorder implements TraceRecorder {
+  readonly keepsSteps = true;
   readonly steps: TraceStep[] = [];
   readonly states: World[];
 
@@ -57,6 +70,10 @@ export class FullRecorder implements TraceRecorder {
 
   get size(): number {
     return this.steps.length;
+  }
+
+  count(): number {
+    throw new Error('the full recorder keeps every step: call record()');
   }
 
   record(d: StepDraft, before: World, after: World): number {
