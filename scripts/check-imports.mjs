@@ -5,6 +5,8 @@
  *   it never reads a clock, timers or Math.random (determinism).
  * - src/view imports no React.
  * - src/worker, src/url and src/state import no React or ui code.
+ * - src/export is pure (model, view, url; no React, no DOM); src/ui loads it
+ *   only with a dynamic import(), so it stays out of the start-up bundle.
  * Exits 1 with one line per broken rule.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -31,9 +33,10 @@ const RULES = {
   url: { layers: ['url', 'model'], packages: ['valibot'] },
   worker: { layers: ['worker', 'model'], packages: [] },
   state: { layers: ['state', 'worker', 'url', 'model'], packages: ['zustand'] },
-  cli: { layers: ['cli', 'url', 'model'], packages: [] },
+  cli: { layers: ['cli', 'export', 'url', 'model'], packages: [] },
+  export: { layers: ['export', 'view', 'url', 'model'], packages: ['valibot', 'd3-scale', 'd3-scale-chromatic'] },
 };
-const FORBIDDEN_IN_MODEL = [/\bDate\b/, /Math\.random/, /\bsetTimeout\b/, /\bsetInterval\b/, /\bperformance\./, /\bwindow\./, /\bdocument\./];
+const FORBIDDEN_IN_MODEL = [/\bDate\b/, /Math\.random/, /\bsetTimeout\b/, /\bsetInterval\b/, /\bperformance\./, /\bwindow\./, /\bdocument\./, /\bnavigator\./];
 
 const problems = [];
 for (const file of files(src)) {
@@ -51,10 +54,18 @@ for (const file of files(src)) {
       problems.push(`${relative(root, file)}: ${layer} must not import the package ${spec}`);
     }
   }
-  if (layer === 'model' && !isTest) {
+  if (layer === 'ui') {
+    const staticExport = /(?:^|\n)\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+['"]([^'"]*\/export(?:\/[^'"]*)?)['"]/g;
+    for (const match of text.matchAll(staticExport)) {
+      if (layerOf(resolve(dirname(file), match[1])) === 'export') {
+        problems.push(`${relative(root, file)}: ui must load src/export lazily with import(), not import it (${match[1]})`);
+      }
+    }
+  }
+  if ((layer === 'model' || layer === 'export') && !isTest) {
     const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
     for (const re of FORBIDDEN_IN_MODEL) {
-      if (re.test(code)) problems.push(`${relative(root, file)}: the model must stay deterministic and DOM-free (${re.source})`);
+      if (re.test(code)) problems.push(`${relative(root, file)}: the ${layer} must stay deterministic and DOM-free (${re.source})`);
     }
   }
 }

@@ -1,0 +1,13 @@
+/**
+ * A scenario and its export context, for the export tests.
+ * Test-only (imported by *.test.ts files).
+ */
+import { defaultScenario, type Scenario } from '../model/scenario';
+import type { ExportContext } from './links';
+
+export const BASE_URL = 'http://127.0.0.1:5173/';
+
+export function ctxFor(overrides: Partial<Scenario> = {}, cursor: number | null = null): ExportContext {
+  const preset = overrides.preset ?? 'nova-test';
+  return { scenario: { ...defaultScenario(preset), ...overrides }, cursor, baseUrl: BASE_URL };
+}
