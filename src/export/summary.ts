@@ -19,16 +19,18 @@ function snapshotSaw(trace: Trace, step: TraceStep): boolean {
 
 function keyTimeLines(trace: Trace): string[] {
   const k = keyTimes(trace);
-  const at = (step: TraceStep | null): string => (step ? formatTime(step.end) : 'never');
   const saw = (step: TraceStep | null, yes: string, no: string): string => (step ? ` (${snapshotSaw(trace, step) ? yes : no})` : '');
-  return [
-    `- rebuild_claim on host2: ${at(k.claim)}`,
-    `- host2 periodic, snapshot 1 (InstanceList.get_by_host_and_node): ${at(k.snapshot1)}${saw(k.snapshot1, `listed ${EVACUEE}`, `${EVACUEE} not listed`)}`,
-    `- evacuation saves instance.host = host2: ${at(k.hostSaved)}`,
-    `- migration.status = 'done': ${at(k.migrationDone)}`,
-    `- host2 periodic, snapshot 2 (MigrationList.get_in_progress_and_error): ${at(k.snapshot2)}${saw(k.snapshot2, 'migration in progress', 'migration not in progress')}`,
-    `- clean_usage frees ${EVACUEE}'s device${k.freed?.address ? ` ${k.freed.address}` : ''}: ${at(k.freed)}`,
+  const moments: { step: TraceStep | null; what: string }[] = [
+    { step: k.claim, what: 'rebuild_claim on host2' },
+    { step: k.snapshot1, what: `host2 periodic, snapshot 1 (InstanceList.get_by_host_and_node)${saw(k.snapshot1, `listed ${EVACUEE}`, `${EVACUEE} not listed`)}` },
+    { step: k.hostSaved, what: 'evacuation saves instance.host = host2' },
+    { step: k.migrationDone, what: "migration.status = 'done'" },
+    { step: k.snapshot2, what: `host2 periodic, snapshot 2 (MigrationList.get_in_progress_and_error)${saw(k.snapshot2, 'migration in progress', 'migration not in progress')}` },
+    { step: k.freed, what: `clean_usage frees ${EVACUEE}'s device${k.freed?.address ? ` ${k.freed.address}` : ''}` },
   ];
+  // In the order they took effect (step order), so the race reads top to bottom; what never happened last.
+  const order = (m: { step: TraceStep | null }): number => m.step?.index ?? Number.POSITIVE_INFINITY;
+  return [...moments].sort((a, b) => order(a) - order(b)).map((m) => `- ${m.step ? formatTime(m.step.end) : 'never'}: ${m.what}`);
 }
 
 /**
