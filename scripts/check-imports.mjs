@@ -43,7 +43,8 @@ for (const file of files(src)) {
   const layer = layerOf(file);
   const rule = RULES[layer];
   if (!rule) continue;
-  const isTest = /\.test\.tsx?$/.test(file);
+  // Tests, and test-*.ts helpers beside them, may use dev packages (fast-check).
+  const isTest = /\.test\.tsx?$|\/test-[^/]*\.ts$/.test(file);
   const text = readFileSync(file, 'utf8');
   for (const match of text.matchAll(importRe)) {
     const spec = match[1] ?? match[2];

@@ -118,9 +118,13 @@ function flowEvents(trace: Trace): TraceEvent[] {
     const name = missed.which === 1 ? 'snapshot 1 read before the host save' : "snapshot 2 read after 'done'";
     const common = { name, cat: 'race', id: i + 1 };
     const args = { run: missed.run, read_step: missed.read.index, write_step: missed.write.index, harmless: missed.harmless };
+    // Steps are numbered in the order their effects land (at their ends), so from.end <= to.end:
+    // a later midpoint for the end always exists inside `to` when the two steps overlap.
+    const startTs = midpoint(from);
+    const endTs = Math.max(midpoint(to), startTs);
     return [
-      { ...common, ph: 's', ts: midpoint(from), pid: pidOf(processOf(from)), tid: tidOf(from.thread), args },
-      { ...common, ph: 'f', bp: 'e', ts: midpoint(to), pid: pidOf(processOf(to)), tid: tidOf(to.thread), args },
+      { ...common, ph: 's', ts: startTs, pid: pidOf(processOf(from)), tid: tidOf(from.thread), args },
+      { ...common, ph: 'f', bp: 'e', ts: endTs, pid: pidOf(processOf(to)), tid: tidOf(to.thread), args },
     ] satisfies TraceEvent[];
   });
 }

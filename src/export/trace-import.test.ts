@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../model/simulate';
 import { toChromeTrace } from './chrome-trace';
-import { ctxFor } from './test-scenarios';
+import { BASE_URL, ctxFor, scenarioArb } from './test-scenarios';
 import { importSizeProblem, MAX_IMPORT_BYTES, readTraceExport } from './trace-import';
 
 function exported(overrides: Parameters<typeof ctxFor>[0] = {}) {
@@ -30,6 +31,17 @@ describe('readTraceExport', () => {
     expect(result.traceHash).toBe(trace.traceHash);
     expect(simulate(result.scenario).traceHash).toBe(trace.traceHash);
   });
+
+  it('reads back any scenario: export then import gives the same trace hash', () => {
+    fc.assert(
+      fc.property(scenarioArb, (scenario) => {
+        const trace = simulate(scenario);
+        const result = readTraceExport(JSON.stringify(toChromeTrace(trace, { scenario, cursor: null, baseUrl: BASE_URL })));
+        expect(result.ok && simulate(result.scenario).traceHash).toBe(trace.traceHash);
+      }),
+      { numRuns: 40 },
+    );
+  }, 30_000);
 
   it('refuses what is not JSON', () => {
     expect(refusal('{"traceEvents": [')).toBe('This file is not a Racelab trace export: it is not JSON. Nothing was loaded.');
