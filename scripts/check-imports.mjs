@@ -8,6 +8,8 @@
  *   need); running the model is the worker's job. Tests may import model
  *   internals to build fixtures.
  * - src/ui never imports the worker; src/view imports no React.
+ * - src/export is pure (model, view, url; no React, no DOM); src/ui loads it
+ *   only with a dynamic import(), so it stays out of the start-up bundle.
  * Usage: node scripts/check-imports.mjs [src-dir]   (default: the repo's src/)
  * Exits 1 with one line per broken rule.
  */
@@ -36,20 +38,22 @@ const RULES = {
   url: { layers: ['url', 'model'], packages: ['valibot'] },
   worker: { layers: ['worker', 'model'], packages: [] },
   state: { layers: ['state', 'worker', 'url', 'view', 'model'], packages: ['zustand'] },
-  ui: { layers: ['ui', 'state', 'view', 'url', 'model'], packages: ['react', 'react-dom', 'zustand', ...D3] },
-  cli: { layers: ['cli', 'url', 'model'], packages: [] },
+  ui: { layers: ['ui', 'state', 'view', 'url', 'export', 'model'], packages: ['react', 'react-dom', 'zustand', ...D3] },
+  cli: { layers: ['cli', 'export', 'url', 'model'], packages: [] },
+  export: { layers: ['export', 'view', 'url', 'model'], packages: ['valibot', 'd3-scale', 'd3-scale-chromatic'] },
 };
 /** Layers that see the model only through src/model/index.ts. */
 const NARROW_MODEL = new Set(['ui', 'view', 'state']);
 const MODEL_ENTRY = join(src, 'model', 'index');
-const FORBIDDEN_IN_MODEL = [/\bDate\b/, /Math\.random/, /\bsetTimeout\b/, /\bsetInterval\b/, /\bperformance\./, /\bwindow\./, /\bdocument\./];
+const FORBIDDEN_IN_MODEL = [/\bDate\b/, /Math\.random/, /\bsetTimeout\b/, /\bsetInterval\b/, /\bperformance\./, /\bwindow\./, /\bdocument\./, /\bnavigator\./];
 
 const problems = [];
 for (const file of existsSync(src) ? files(src) : []) {
   const layer = layerOf(file);
   const rule = RULES[layer];
   if (!rule) continue;
-  const isTest = /\.(test|golden)\.tsx?$/.test(file);
+  // Tests, golden-file helpers and test-*.ts helpers beside them may use dev packages and model internals.
+  const isTest = /\.(test|golden)\.tsx?$|\/test-[^/]*\.ts$/.test(file);
   const text = readFileSync(file, 'utf8');
   const where = relative(root, file);
   for (const match of text.matchAll(importRe)) {
@@ -66,14 +70,22 @@ for (const file of existsSync(src) ? files(src) : []) {
       problems.push(`${where}: ${layer} must not import the package ${spec}`);
     }
   }
-  if (layer === 'model' && !isTest) {
+  if (layer === 'ui') {
+    const staticExport = /(?:^|\n)\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+['"]([^'"]*\/export(?:\/[^'"]*)?)['"]/g;
+    for (const match of text.matchAll(staticExport)) {
+      if (layerOf(resolve(dirname(file), match[1])) === 'export') {
+        problems.push(`${where}: ui must load src/export lazily with import(), not import it (${match[1]})`);
+      }
+    }
+  }
+  if ((layer === 'model' || layer === 'export') && !isTest) {
     // Comments and string literals may say "window." or "Date"; code may not.
     const code = text
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\/\/.*$/gm, '')
       .replace(/`(?:\\.|[^`\\])*`|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"/g, "''");
     for (const re of FORBIDDEN_IN_MODEL) {
-      if (re.test(code)) problems.push(`${where}: the model must stay deterministic and DOM-free (${re.source})`);
+      if (re.test(code)) problems.push(`${where}: the ${layer} must stay deterministic and DOM-free (${re.source})`);
     }
   }
 }

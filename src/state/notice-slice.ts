@@ -1,9 +1,9 @@
 /**
- * Messages to the user: bad URL keys, model limits, worker failures.
+ * Messages to the user: bad URL keys, model limits, worker failures, exports and imports ('file').
  */
 import type { SliceCreator } from './store';
 
-export type NoticeSource = 'url' | 'input' | 'model' | 'worker' | 'share';
+export type NoticeSource = 'url' | 'input' | 'model' | 'worker' | 'share' | 'file';
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
 export interface UiNotice {

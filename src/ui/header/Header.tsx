@@ -2,6 +2,7 @@
  * Title, verdict, trace fingerprint and the share control.
  */
 import { BUG_URL } from '../../model';
+import { ExportMenu } from '../export/ExportMenu';
 import { useAppShallow } from '../store-context';
 import { ShareButton } from './ShareButton';
 import { VerdictBadge } from './VerdictBadge';
@@ -28,6 +29,7 @@ export function Header() {
           </span>
         )}
         <ShareButton />
+        <ExportMenu />
       </div>
     </header>
   );
