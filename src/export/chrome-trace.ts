@@ -9,7 +9,7 @@
  * what an import reads back.
  */
 import { NOVA_REFS, novaUrl, type NovaRef } from '../model/nova-refs';
-import type { HostName, Lane, Trace, TraceStep } from '../model/types';
+import type { HostName, Lane, StepRow, Trace, TraceStep } from '../model/types';
 import { LANES } from '../model/types';
 import { type ExportContext, scenarioLink, scenarioQuery } from './links';
 import { missedWrites } from './race-facts';
@@ -45,13 +45,13 @@ const THREAD_NAME: Readonly<Record<Lane, string>> = {
 /** Tracks keep the lanes' order on every process. */
 const tidOf = (lane: Lane): number => LANES.indexOf(lane) + 1;
 
-const processOf = (step: TraceStep): Process => step.host ?? 'api';
+const processOf = (step: StepRow): Process => step.host ?? 'api';
 
-function novaRef(step: TraceStep): NovaRef | null {
+function novaRef(step: StepRow): NovaRef | null {
   return (NOVA_REFS as Readonly<Record<string, NovaRef>>)[step.nova] ?? null;
 }
 
-function category(step: TraceStep): string {
+function category(step: StepRow): string {
   if (step.lock === 'waited') return 'lock';
   if (step.sleep) return 'sleep';
   return step.kind ? `nova,${step.kind}` : 'nova';
@@ -104,7 +104,7 @@ function lockEvents(trace: Trace, endTime: number): Slice[] {
 }
 
 /** A point inside a step's slice that no neighbour shares (flows bind to the slice around them). */
-const midpoint = (step: TraceStep): number => Math.floor((us(step.start) + us(step.end)) / 2);
+const midpoint = (step: StepRow): number => Math.floor((us(step.start) + us(step.end)) / 2);
 
 /**
  * Flows run forward in time, from the earlier event to the later one:

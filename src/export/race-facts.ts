@@ -3,7 +3,7 @@
  * missed which evacuation write, and the key times of a bug report. Both come
  * from the model's own account of the race (`trace.race`, `verdict.times`).
  */
-import type { Trace, TraceStep } from '../model/types';
+import type { Trace, StepRow } from '../model/types';
 import { DEST_HOST } from '../model/world';
 
 /** The destination whose periodic loses the claim in bug #1896463. */
@@ -15,8 +15,8 @@ export interface MissedWrite {
   readonly which: 1 | 2;
   /** The periodic run (1-based, per host). */
   readonly run: number;
-  readonly read: TraceStep;
-  readonly write: TraceStep;
+  readonly read: StepRow;
+  readonly write: StepRow;
   /** The run's other read caught the evacuation, so clean_usage kept the device anyway. */
   readonly harmless: boolean;
 }
@@ -40,14 +40,14 @@ export function missedWrites(trace: Trace): MissedWrite[] {
 
 /** The moments a bug report names; each `null` when the trace has no such step. */
 export interface KeyTimes {
-  readonly claim: TraceStep | null;
+  readonly claim: StepRow | null;
   /** host2's periodic reads: the first run after the claim (or the last one, if none came after). */
-  readonly snapshot1: TraceStep | null;
-  readonly snapshot2: TraceStep | null;
-  readonly hostSaved: TraceStep | null;
-  readonly migrationDone: TraceStep | null;
+  readonly snapshot1: StepRow | null;
+  readonly snapshot2: StepRow | null;
+  readonly hostSaved: StepRow | null;
+  readonly migrationDone: StepRow | null;
   /** host2's tracker freeing the evacuee's device. */
-  readonly freed: TraceStep | null;
+  readonly freed: StepRow | null;
 }
 
 /**
@@ -57,7 +57,7 @@ export interface KeyTimes {
  */
 export function keyTimes(trace: Trace): KeyTimes {
   const { times } = trace.verdict;
-  const stepAt = (index: number | undefined | null): TraceStep | null =>
+  const stepAt = (index: number | undefined | null): StepRow | null =>
     index === undefined || index === null ? null : (trace.steps[index] ?? null);
   const claim = stepAt(times.claim?.step);
   // The run that lost the claim if one did, else the first one that read after the claim.

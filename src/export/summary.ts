@@ -3,7 +3,7 @@
  * comment. Bullets rather than a table, so it also reads as plain text
  * (Launchpad shows comments unformatted).
  */
-import type { Trace, TraceStep } from '../model/types';
+import type { Trace, StepRow } from '../model/types';
 import { EVACUEE } from '../model/world';
 import { formatTime } from '../view/time-format';
 import { type ExportContext, scenarioLink, scenarioQuery, simulateCommand } from './links';
@@ -11,7 +11,7 @@ import { keyTimes, WATCHED_HOST } from './race-facts';
 import { verdictCounts, verdictTitle } from './verdict-text';
 
 /** Did host2's periodic read at `step` see the evacuee (snapshot 1) or its migration (snapshot 2)? */
-function snapshotSaw(trace: Trace, step: TraceStep): boolean {
+function snapshotSaw(trace: Trace, step: StepRow): boolean {
   const view = trace.states[step.index + 1]?.hosts[WATCHED_HOST].periodic;
   if (step.kind === 'instance-list') return (view?.instances ?? []).some((row) => row.uuid === EVACUEE);
   return (view?.migrations ?? []).some((row) => row.instanceUuid === EVACUEE);
@@ -19,8 +19,8 @@ function snapshotSaw(trace: Trace, step: TraceStep): boolean {
 
 function keyTimeLines(trace: Trace): string[] {
   const k = keyTimes(trace);
-  const saw = (step: TraceStep | null, yes: string, no: string): string => (step ? ` (${snapshotSaw(trace, step) ? yes : no})` : '');
-  const moments: { step: TraceStep | null; what: string }[] = [
+  const saw = (step: StepRow | null, yes: string, no: string): string => (step ? ` (${snapshotSaw(trace, step) ? yes : no})` : '');
+  const moments: { step: StepRow | null; what: string }[] = [
     { step: k.claim, what: 'rebuild_claim on host2' },
     { step: k.snapshot1, what: `host2 periodic, snapshot 1 (InstanceList.get_by_host_and_node)${saw(k.snapshot1, `listed ${EVACUEE}`, `${EVACUEE} not listed`)}` },
     { step: k.hostSaved, what: 'evacuation saves instance.host = host2' },
@@ -29,7 +29,7 @@ function keyTimeLines(trace: Trace): string[] {
     { step: k.freed, what: `clean_usage frees ${EVACUEE}'s device${k.freed?.address ? ` ${k.freed.address}` : ''}` },
   ];
   // In the order they took effect (step order), so the race reads top to bottom; what never happened last.
-  const order = (m: { step: TraceStep | null }): number => m.step?.index ?? Number.POSITIVE_INFINITY;
+  const order = (m: { step: StepRow | null }): number => m.step?.index ?? Number.POSITIVE_INFINITY;
   return [...moments].sort((a, b) => order(a) - order(b)).map((m) => `- ${m.step ? formatTime(m.step.end) : 'never'}: ${m.what}`);
 }
 

@@ -5,7 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { RaceLink, SnapshotStatus } from '../model/race';
-import type { Lane, StepKind, Trace, TraceStep } from '../model/types';
+import type { Lane, StepKind, Trace, StepRow } from '../model/types';
 import { EVACUEE } from '../model/world';
 import type { Culled } from '../view/cull';
 import { estimateTextWidth, type LabelRequest, placeLabelRows, placeLabels, type RowsRequest } from '../view/label-placement';
@@ -81,7 +81,7 @@ function widen(x0: number, x1: number, min: number): { x: number; width: number 
   return { x: (x0 + x1) / 2 - width / 2, width };
 }
 
-function stepShape(step: TraceStep, x0: number, x1: number, row: LaneRow): string {
+function stepShape(step: StepRow, x0: number, x1: number, row: LaneRow): string {
   const color = LANE_COLOR[step.thread];
   const mid = row.barTop + row.barHeight / 2;
   if (step.start === step.end) {
@@ -110,7 +110,7 @@ function violationMark(x0: number, x1: number, row: LaneRow): string {
     text({ x: bx, y: by + 4, 'font-size': 9, 'font-weight': 700, fill: '#fff', 'text-anchor': 'middle' }, '!');
 }
 
-function stepText(step: TraceStep, x0: number, x1: number, row: LaneRow): string {
+function stepText(step: StepRow, x0: number, x1: number, row: LaneRow): string {
   const words = step.sleep ? `sleep ${formatDuration(step.end - step.start)}` : step.name;
   if (x1 - x0 < estimateTextWidth(words, LABEL_PX) + 8) return '';
   return text({ x: (x0 + x1) / 2, y: row.barTop + row.barHeight / 2 + 3.5, 'font-size': LABEL_PX, fill: INK, 'text-anchor': 'middle', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' }, words);
@@ -242,7 +242,7 @@ function strip(model: TimelineModel, scene: TimelineScene, layout: TimelineLayou
 }
 
 /** A vertical line at the step the host view shows. */
-function cursorLine(step: TraceStep | undefined, layout: TimelineLayout, scale: Scale): string {
+function cursorLine(step: StepRow | undefined, layout: TimelineLayout, scale: Scale): string {
   if (!step) return '';
   const x = scale(step.end);
   return el('line', { x1: x, x2: x, y1: layout.axis.bottom, y2: layout.strip.bottom, stroke: INK, 'stroke-width': 1, 'stroke-dasharray': '3 2' }) +

@@ -1,6 +1,8 @@
 /**
  * Wires the store to the worker client: every scenario change is simulated
- * (latest wins), results and failures land in the store.
+ * (latest wins), its verdict and then its trace land in the store, and
+ * whenever the trace or the cursor changes the worlds around the cursor's
+ * step are asked for.
  */
 import type { Scenario } from '../model';
 import type { SimClient, SimClientEvents, WorkerLike } from '../worker/client';
@@ -11,12 +13,19 @@ export function connectSimulation(store: AppStore, createWorker: () => WorkerLik
   let sent: Scenario | null = null;
   let sentId = 0;
   const events: SimClientEvents = {
+    onPreview({ id, verdict }) {
+      if (id !== sentId || !sent) return;
+      store.getState().receivePreview(verdict, sent);
+    },
     onResult({ id, trace, elapsedMs }) {
       if (id !== sentId || !sent) return;
       const state = store.getState();
       state.clearNotices('model');
       if (trace.stopped) state.addNotice({ source: 'model', level: 'warning', text: trace.stopped.message });
-      state.receiveTrace(trace, sent, elapsedMs);
+      state.receiveTrace(trace, sent, elapsedMs, id);
+    },
+    onWorlds({ traceId, worlds }) {
+      store.getState().receiveWorlds(traceId, worlds);
     },
     onError(message) {
       const state = store.getState();
@@ -39,8 +48,12 @@ export function connectSimulation(store: AppStore, createWorker: () => WorkerLik
     store.getState().startRun();
   };
   run(store.getState().scenario);
+  const askForWorlds = (state: ReturnType<AppStore['getState']>): void => {
+    if (state.trace && state.traceId > 0) client.requestWorlds(state.traceId, state.cursor);
+  };
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.scenario !== previous.scenario && state.scenario !== sent) run(state.scenario);
+    if (state.traceId !== previous.traceId || state.cursor !== previous.cursor) askForWorlds(state);
   });
   return {
     client,

@@ -3,13 +3,13 @@
  * thread, name and occurrence) if the new trace has it, else the last step
  * that ended by the same time.
  */
-import type { Trace, TraceStep } from '../model';
+import type { TraceView, StepRow } from '../model';
 
-function sameStep(a: TraceStep, b: TraceStep): boolean {
+function sameStep(a: StepRow, b: StepRow): boolean {
   return a.thread === b.thread && a.name === b.name && a.address === b.address;
 }
 
-export function relocateCursor(oldTrace: Trace, oldCursor: number, newTrace: Trace): number {
+export function relocateCursor(oldTrace: TraceView, oldCursor: number, newTrace: TraceView): number {
   const last = newTrace.steps.length - 1;
   if (last < 0) return 0;
   if (oldCursor >= oldTrace.steps.length - 1) return last;

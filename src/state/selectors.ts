@@ -2,7 +2,7 @@
  * Module-level selectors: stable functions, so components re-render only
  * when what they read changes.
  */
-import type { TraceStep, Verdict, World } from '../model';
+import type { StepRow, StepWorlds, Verdict, World } from '../model';
 import type { AppState } from './store';
 
 export const selectScenario = (s: AppState) => s.scenario;
@@ -10,16 +10,28 @@ export const selectNotices = (s: AppState) => s.notices;
 
 export const selectStepCount = (s: AppState): number => s.trace?.steps.length ?? 0;
 
-export const selectCurrentStep = (s: AppState): TraceStep | null => s.trace?.steps[s.cursor] ?? null;
+export const selectCurrentStep = (s: AppState): StepRow | null => s.trace?.steps[s.cursor] ?? null;
+
+/**
+ * The worlds the cursor's panels show: those of the current trace, for the
+ * cursor's step once the worker has answered (until then, the last step
+ * asked for, so panels do not blink while stepping).
+ */
+export const selectStepWorlds = (s: AppState): StepWorlds | null =>
+  s.stepWorlds && s.stepWorlds.traceId === s.traceId && s.trace !== null ? s.stepWorlds.worlds : null;
 
 /** The world after the selected step. */
-export const selectWorldAtCursor = (s: AppState): World | null => s.trace?.states[s.cursor + 1] ?? null;
+export const selectWorldAtCursor = (s: AppState): World | null => selectStepWorlds(s)?.after ?? null;
 
 /** The world before the selected step (to highlight what it changed). */
-export const selectWorldBeforeCursor = (s: AppState): World | null => s.trace?.states[s.cursor] ?? null;
+export const selectWorldBeforeCursor = (s: AppState): World | null => selectStepWorlds(s)?.before ?? null;
 
-export const selectVerdict = (s: AppState): Verdict | null => s.trace?.verdict ?? null;
+/** Do the panels show the cursor's step (not still the one before)? */
+export const selectWorldsCurrent = (s: AppState): boolean => selectStepWorlds(s)?.step === s.cursor;
 
-/** Has the latest trace caught up with the scenario on screen? */
+/** The verdict of the scenario on screen: ahead of its trace when the fast path answered first. */
+export const selectVerdict = (s: AppState): Verdict | null =>
+  s.preview !== null && s.preview.scenario === s.scenario ? s.preview.verdict : (s.trace?.verdict ?? null);
+
 export const selectIsCurrent = (s: AppState): boolean =>
   s.runStatus === 'ready' && s.tracedScenario === s.scenario;

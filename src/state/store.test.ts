@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../model/scenario';
 import { simulate } from '../model/simulate';
 import { relocateCursor } from './cursor';
+import { selectStepWorlds, selectVerdict, selectWorldAtCursor, selectWorldBeforeCursor, selectWorldsCurrent } from './selectors';
 import { createAppStore } from './store';
 
 function storeWithTrace(patch = {}) {
@@ -79,6 +80,38 @@ describe('playback and run slices', () => {
     const cleanUsage = before.steps.findIndex((s) => s.name === 'clean_usage' && s.host === 'host2');
     const moved = relocateCursor(before, cleanUsage, after);
     expect(after.steps[moved]).toMatchObject({ name: 'clean_usage', host: 'host2' });
+  });
+});
+
+describe('the fast-path verdict and the worlds at the cursor', () => {
+  it('shows the preview verdict for the scenario on screen until its trace arrives', () => {
+    const store = storeWithTrace();
+    const fixed = { ...defaultScenario(), fix: true };
+    store.getState().loadScenario(fixed, 'push');
+    const preview = simulate(fixed).verdict;
+    store.getState().receivePreview(preview, fixed);
+    expect(selectVerdict(store.getState())).toBe(preview);
+    // A preview for another scenario than the one on screen is not shown.
+    store.getState().loadScenario(defaultScenario(), 'push');
+    expect(selectVerdict(store.getState())?.verdict).toBe('lost');
+    store.getState().receiveTrace(simulate(fixed), fixed, 0, 2);
+    expect(store.getState().preview).toBeNull();
+  });
+
+  it('keeps the worlds of the current trace only, and says whether they are the cursor\'s', () => {
+    const store = createAppStore();
+    const trace = simulate(defaultScenario());
+    store.getState().receiveTrace(trace, defaultScenario(), 0, 7);
+    const cursor = store.getState().cursor;
+    const worlds = (step: number) => ({ step, before: trace.states[step]!, after: trace.states[step + 1]!, changes: trace.steps[step]!.changes });
+    store.getState().receiveWorlds(6, worlds(cursor));
+    expect(selectStepWorlds(store.getState())).toBeNull();
+    store.getState().receiveWorlds(7, worlds(cursor - 1));
+    expect(selectWorldAtCursor(store.getState())).toBe(trace.states[cursor]);
+    expect(selectWorldsCurrent(store.getState())).toBe(false);
+    store.getState().receiveWorlds(7, worlds(cursor));
+    expect(selectWorldsCurrent(store.getState())).toBe(true);
+    expect(selectWorldBeforeCursor(store.getState())).toBe(trace.states[cursor]);
   });
 });
 

@@ -4,7 +4,7 @@
  * the "what host2's periodic can see" strip. Lanes share the height that is
  * left, within a readable minimum and a calm maximum.
  */
-import { LANES, type Lane, type TraceStep } from '../model';
+import { LANES, type Lane, type StepRow } from '../model';
 
 export interface LaneRow {
   readonly lane: Lane;
@@ -59,7 +59,7 @@ const STRIP_TITLE = 15;
 const STRIP_ROW = 23;
 
 /** The threads present in the steps, in the fixed LANES order. */
-export function lanesOf(steps: readonly TraceStep[]): Lane[] {
+export function lanesOf(steps: readonly StepRow[]): Lane[] {
   const present = new Set<Lane>();
   for (const step of steps) present.add(step.thread);
   return LANES.filter((lane) => present.has(lane));

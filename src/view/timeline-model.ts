@@ -2,7 +2,7 @@
  * Everything the timeline derives from one trace, computed once when the
  * trace arrives (O(steps log steps)) so that zoom frames only cull and map.
  */
-import type { Lane, PeriodicRun, RaceLink, Trace, Violation, Visibility } from '../model';
+import type { Lane, PeriodicRun, RaceLink, TraceView, Violation, Visibility } from '../model';
 import { createIntervalIndex, type IntervalIndex } from './interval-index';
 import { lanesOf } from './lane-layout';
 import { type Domain, traceExtent } from './time-domain';
@@ -16,7 +16,7 @@ export interface LaneIndex {
 }
 
 export interface TimelineModel {
-  readonly trace: Trace;
+  readonly trace: TraceView;
   readonly extent: Domain;
   readonly lanes: readonly Lane[];
   readonly laneIndex: ReadonlyMap<Lane, LaneIndex>;
@@ -29,7 +29,7 @@ export interface TimelineModel {
   readonly violationsByStep: ReadonlyMap<number, readonly Violation[]>;
 }
 
-function indexLanes(trace: Trace, lanes: readonly Lane[]): Map<Lane, LaneIndex> {
+function indexLanes(trace: TraceView, lanes: readonly Lane[]): Map<Lane, LaneIndex> {
   const stepIds = new Map<Lane, number[]>(lanes.map((lane) => [lane, []]));
   for (const step of trace.steps) stepIds.get(step.thread)?.push(step.index);
   const lockIds = new Map<Lane, number[]>(lanes.map((lane) => [lane, []]));
@@ -64,7 +64,7 @@ function indexSnapshots(runs: readonly PeriodicRun[], which: 1 | 2): IntervalInd
  *
  * @example buildTimelineModel(simulate(defaultScenario())).links.length // 2
  */
-export function buildTimelineModel(trace: Trace): TimelineModel {
+export function buildTimelineModel(trace: TraceView): TimelineModel {
   const lanes = lanesOf(trace.steps);
   const { runs, links, visibility } = trace.race;
   const violationsByStep = new Map<number, Violation[]>();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defaultScenario } from '../model/scenario';
-import { handleSimulate } from './handler';
+import { createSimHandler, handlePreview } from './handler';
 import { createSimClient, type SimClientEvents, type WorkerLike } from './client';
 import type { SimRequest, SimResponse } from './protocol';
 
@@ -11,16 +11,28 @@ class FakeWorker implements WorkerLike {
   onmessageerror: ((event: MessageEvent) => void) | null = null;
   readonly received: SimRequest[] = [];
   terminated = false;
+  private readonly handler = createSimHandler();
   postMessage(message: SimRequest): void {
     this.received.push(message);
   }
   terminate(): void {
     this.terminated = true;
   }
+  private reply(data: SimResponse): void {
+    this.onmessage?.({ data } as MessageEvent<SimResponse>);
+  }
+  /** Answer request `index`: a simulation with its trace, or a worlds request. */
   answer(index: number): void {
     const request = this.received[index];
+    if (request?.type === 'simulate') this.reply(this.handler.simulate(request.id, request.scenario, () => 0).reply);
+    else if (request?.type === 'worlds') this.reply(this.handler.worlds(request.id, request.trace, request.step));
+    else throw new Error('nothing to answer');
+  }
+  /** The fast-path verdict of simulate request `index`. */
+  preview(index: number): void {
+    const request = this.received[index];
     if (request?.type !== 'simulate') throw new Error('not a simulate request');
-    this.onmessage?.({ data: handleSimulate(request.id, request.scenario, () => 0) } as MessageEvent<SimResponse>);
+    this.reply(handlePreview(request.id, request.scenario, () => 0));
   }
   die(): void {
     this.onerror?.(new Event('error'));
@@ -29,7 +41,7 @@ class FakeWorker implements WorkerLike {
 
 function setup() {
   const workers: FakeWorker[] = [];
-  const events = { onResult: vi.fn(), onError: vi.fn(), onCrash: vi.fn() } satisfies SimClientEvents;
+  const events = { onResult: vi.fn(), onPreview: vi.fn(), onWorlds: vi.fn(), onError: vi.fn(), onCrash: vi.fn() } satisfies SimClientEvents;
   const client = createSimClient(() => {
     const w = new FakeWorker();
     workers.push(w);
@@ -82,6 +94,37 @@ describe('sim client', () => {
     for (let i = 0; i < 4; i++) workers[i]!.die();
     expect(events.onCrash.mock.calls.map((c) => c[1])).toEqual([true, true, true, false]);
     expect(workers).toHaveLength(4);
+  });
+
+  it('passes the fast-path verdict of the latest request on before its trace, and drops older ones', () => {
+    const { client, workers, events } = setup();
+    client.run(defaultScenario());
+    const second = client.run({ ...defaultScenario(), fix: true });
+    workers[0]!.preview(0);
+    expect(events.onPreview).not.toHaveBeenCalled();
+    workers[0]!.preview(2);
+    expect(events.onPreview).toHaveBeenCalledWith(expect.objectContaining({ id: second, verdict: expect.objectContaining({ verdict: 'kept' }) }));
+    expect(events.onResult).not.toHaveBeenCalled();
+  });
+
+  it('asks for the worlds around a step of a trace, and delivers only the latest answer', () => {
+    const { client, workers, events } = setup();
+    const traceId = client.run(defaultScenario());
+    const w = workers[0]!;
+    w.answer(0);
+    client.requestWorlds(traceId, 3);
+    client.requestWorlds(traceId, 3); // the same question is not asked twice
+    client.requestWorlds(traceId, 5);
+    expect(w.received.map((r) => r.type)).toEqual(['simulate', 'worlds', 'worlds']);
+    w.answer(1);
+    expect(events.onWorlds).not.toHaveBeenCalled();
+    w.answer(2);
+    expect(events.onWorlds).toHaveBeenCalledTimes(1);
+    expect(events.onWorlds.mock.calls[0]![0]).toMatchObject({ traceId, worlds: { step: 5 } });
+    // A worlds request for a trace the worker no longer holds is not a model error.
+    client.requestWorlds(999, 0);
+    w.answer(3);
+    expect(events.onError).not.toHaveBeenCalled();
   });
 
   it('reports model errors of the latest request', () => {

@@ -1,15 +1,20 @@
 /**
  * The main-thread side of the worker: latest request wins (replies to older
  * requests are dropped), and a worker that dies is replaced and given the
- * latest request again.
+ * latest request again. Traces arrive compact and are decoded here; the
+ * worlds around the cursor's step are asked for separately.
  */
-import type { Scenario } from '../model/scenario';
-import type { Trace } from '../model/types';
+import type { Scenario, StepWorlds, TraceView, Verdict } from '../model';
 import { assertNever, type SimRequest, type SimResponse } from './protocol';
+import { decodeTrace } from './trace-codec';
 
 export interface SimClientEvents {
+  /** The newest request's verdict, from the fast path, before its trace. */
+  onPreview?(preview: { id: number; verdict: Verdict; elapsedMs: number }): void;
   /** The newest request's trace. */
-  onResult(result: { id: number; trace: Trace; elapsedMs: number }): void;
+  onResult(result: { id: number; trace: TraceView; elapsedMs: number }): void;
+  /** The worlds around a step of a trace, for the newest `worlds` request. */
+  onWorlds?(worlds: { traceId: number; worlds: StepWorlds }): void;
   /** The newest request failed in the model or was rejected. */
   onError(message: string): void;
   /** The worker died; `willRetry` says whether the latest request was sent to a fresh one. */
@@ -17,8 +22,10 @@ export interface SimClientEvents {
 }
 
 export interface SimClient {
-  /** Ask for a simulation; returns its request id. */
+  /** Ask for a simulation; returns its request id (which names its trace). */
   run(scenario: Scenario): number;
+  /** Ask for the worlds around `step` of the trace that request `traceId` produced. */
+  requestWorlds(traceId: number, step: number): void;
   /** Make the worker die, to exercise recovery. */
   crash(): void;
   dispose(): void;
@@ -39,20 +46,32 @@ export interface WorkerLike {
 export function createSimClient(createWorker: () => WorkerLike, events: SimClientEvents): SimClient {
   let nextId = 1;
   let latest: { id: number; scenario: Scenario } | null = null;
+  let latestWorlds: { id: number; traceId: number; step: number } | null = null;
   let answered = 0;
   let crashes = 0;
   let worker: WorkerLike | null = null;
 
   const onMessage = (event: MessageEvent<SimResponse>): void => {
     const reply = event.data;
+    if (reply.type === 'worlds' || (reply.type === 'error' && latestWorlds?.id === reply.id)) {
+      if (!latestWorlds || reply.id !== latestWorlds.id) return;
+      if (reply.type === 'worlds') events.onWorlds?.({ traceId: latestWorlds.traceId, worlds: reply.worlds });
+      // A trace the worker no longer holds: a newer trace is on its way, which asks again.
+      return;
+    }
     if (!latest || reply.id !== latest.id) return; // an older request: latest wins
-    answered = reply.id;
-    crashes = 0;
     switch (reply.type) {
+      case 'preview':
+        events.onPreview?.({ id: reply.id, verdict: reply.verdict, elapsedMs: reply.elapsedMs });
+        return;
       case 'result':
-        events.onResult({ id: reply.id, trace: reply.trace, elapsedMs: reply.elapsedMs });
+        answered = reply.id;
+        crashes = 0;
+        events.onResult({ id: reply.id, trace: decodeTrace(reply.trace), elapsedMs: reply.elapsedMs });
         return;
       case 'error':
+        answered = reply.id;
+        crashes = 0;
         events.onError(reply.message);
         return;
       default:
@@ -91,10 +110,17 @@ export function createSimClient(createWorker: () => WorkerLike, events: SimClien
       target.postMessage({ type: 'simulate', id, scenario });
       return id;
     },
+    requestWorlds(traceId, step) {
+      if (latestWorlds && latestWorlds.traceId === traceId && latestWorlds.step === step) return;
+      const id = nextId++;
+      latestWorlds = { id, traceId, step };
+      (worker ?? spawn()).postMessage({ type: 'worlds', id, trace: traceId, step });
+    },
     crash() {
       (worker ?? spawn()).postMessage({ type: 'crash', id: nextId++ });
       // The crash reply never comes; mark the latest as unanswered so it is re-run.
       answered = 0;
+      latestWorlds = null;
     },
     dispose() {
       worker?.terminate();

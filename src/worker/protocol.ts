@@ -2,19 +2,24 @@
  * The typed boundary between the page and the simulation worker. Plain data
  * only; every request carries an id and every reply names the id it answers.
  */
-import type { Scenario } from '../model/scenario';
-import type { Trace } from '../model/types';
+import type { Scenario, StepWorlds, Verdict } from '../model';
+import type { EncodedTrace } from './trace-codec';
 
 export type SimRequest =
   /** Simulate a scenario. A newer `simulate` makes older queued ones moot. */
   | { readonly type: 'simulate'; readonly id: number; readonly scenario: Scenario }
   /** Drop a queued request that has not started yet. */
   | { readonly type: 'cancel'; readonly id: number }
+  /** The worlds around step `step` of the trace that `simulate` request `trace` produced. */
+  | { readonly type: 'worlds'; readonly id: number; readonly trace: number; readonly step: number }
   /** Make the worker die (an uncaught error), to exercise recovery. */
   | { readonly type: 'crash'; readonly id: number };
 
 export type SimResponse =
-  | { readonly type: 'result'; readonly id: number; readonly trace: Trace; readonly elapsedMs: number }
+  /** The verdict first (the fast path), while the full trace is being simulated. */
+  | { readonly type: 'preview'; readonly id: number; readonly verdict: Verdict; readonly elapsedMs: number }
+  | { readonly type: 'result'; readonly id: number; readonly trace: EncodedTrace; readonly elapsedMs: number }
+  | { readonly type: 'worlds'; readonly id: number; readonly worlds: StepWorlds }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
 
 export function assertNever(value: never): never {

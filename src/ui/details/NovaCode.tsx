@@ -2,10 +2,10 @@
  * The Nova function a step stands for, with a link to the code at the buggy
  * commit or at the fix, and which of the two it is.
  */
-import type { TraceStep } from '../../model';
+import type { StepRow } from '../../model';
 import { novaLink } from './step-info';
 
-export function NovaCode({ step }: { step: TraceStep }) {
+export function NovaCode({ step }: { step: StepRow }) {
   const link = novaLink(step);
   if (!link) return <p className="muted">no Nova reference for "{step.nova}"</p>;
   return (

@@ -4,7 +4,8 @@
  * invariants that broke there; then every violation of the trace, to jump to.
  */
 import { useMemo } from 'react';
-import type { TraceStep } from '../../model';
+import type { StepRow } from '../../model';
+import { selectStepWorlds } from '../../state/selectors';
 import type { AppState } from '../../state/store';
 import { Breakable } from '../state-view/Breakable';
 import { useAppShallow, useAppStore } from '../store-context';
@@ -15,9 +16,9 @@ import { allViolations, lockText, timeText, violationsAt } from './step-info';
 import { AllViolations, ViolationsHere } from './Violations';
 import './details.css';
 
-const selectDetailsInput = (s: AppState) => ({ trace: s.trace, cursor: s.cursor });
+const selectDetailsInput = (s: AppState) => ({ trace: s.trace, cursor: s.cursor, worlds: selectStepWorlds(s) });
 
-function Facts({ step }: { step: TraceStep }) {
+function Facts({ step }: { step: StepRow }) {
   return (
     <dl className="details-facts">
       <dt>time</dt>
@@ -40,7 +41,7 @@ function Facts({ step }: { step: TraceStep }) {
   );
 }
 
-function StepHead({ step }: { step: TraceStep }) {
+function StepHead({ step }: { step: StepRow }) {
   return (
     <header className="details-head">
       <p className="details-thread" data-testid="step-thread" data-thread={step.thread}>
@@ -57,7 +58,8 @@ function StepHead({ step }: { step: TraceStep }) {
 }
 
 export function StepDetails() {
-  const { trace, cursor } = useAppShallow(selectDetailsInput);
+  const { trace, cursor, worlds } = useAppShallow(selectDetailsInput);
+  const changes = worlds?.step === cursor ? worlds.changes : null;
   const store = useAppStore();
   const step = trace?.steps[cursor] ?? null;
   const here = useMemo(() => (trace ? violationsAt(trace, cursor) : []), [trace, cursor]);
@@ -80,8 +82,8 @@ export function StepDetails() {
           <p className={step.read ? 'details-read' : 'muted'} data-testid="step-read">
             {step.read ?? 'nothing from the database'}
           </p>
-          <h3 className="details-h">Wrote ({step.changes.length})</h3>
-          <ChangesTable changes={step.changes} />
+          <h3 className="details-h">Wrote{changes ? ` (${changes.length})` : ''}</h3>
+          {changes ? <ChangesTable changes={changes} /> : <p className="muted">…</p>}
           <h3 className="details-h">Nova code</h3>
           <NovaCode step={step} />
         </>

@@ -5,14 +5,14 @@
  */
 import { INVARIANT_TEXT } from '../../model';
 import { BUGGY_COMMIT, FIX_COMMIT, NOVA_REFS, type NovaRef, novaUrl } from '../../model';
-import type { Trace, TraceStep, Violation } from '../../model';
+import type { TraceView, StepRow, Violation } from '../../model';
 
-export function timeText(step: Pick<TraceStep, 'start' | 'end'>): string {
+export function timeText(step: Pick<StepRow, 'start' | 'end'>): string {
   const span = step.start === step.end ? `${step.end} ms` : `${step.start}–${step.end} ms`;
   return `${span} (${step.end - step.start} ms)`;
 }
 
-export function lockText(step: Pick<TraceStep, 'lock' | 'lockName' | 'start' | 'end'>): string {
+export function lockText(step: Pick<StepRow, 'lock' | 'lockName' | 'start' | 'end'>): string {
   const name = step.lockName ?? 'a lock';
   switch (step.lock) {
     case 'held':
@@ -36,7 +36,7 @@ export interface NovaLink {
 }
 
 /** Where the step lives in Nova, or `null` when the trace names an unknown reference. */
-export function novaLink(step: Pick<TraceStep, 'nova'>): NovaLink | null {
+export function novaLink(step: Pick<StepRow, 'nova'>): NovaLink | null {
   const ref = (NOVA_REFS as Readonly<Record<string, NovaRef>>)[step.nova];
   if (!ref) return null;
   const sha = ref.commit === 'fixed' ? FIX_COMMIT : BUGGY_COMMIT;
@@ -57,11 +57,11 @@ function view(v: Violation, i: number): ViolationView {
 }
 
 /** The violations that started at `cursor`. */
-export function violationsAt(trace: Trace, cursor: number): ViolationView[] {
+export function violationsAt(trace: TraceView, cursor: number): ViolationView[] {
   return trace.violations.map(view).filter((v) => v.violation.step === cursor);
 }
 
 /** Every violation of the trace, in step order. */
-export function allViolations(trace: Trace): ViolationView[] {
+export function allViolations(trace: TraceView): ViolationView[] {
   return trace.violations.map(view).sort((a, b) => a.violation.step - b.violation.step);
 }

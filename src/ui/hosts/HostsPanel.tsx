@@ -4,6 +4,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { HOSTS } from '../../model';
+import { selectStepWorlds } from '../../state/selectors';
 import type { AppState } from '../../state/store';
 import { useAppShallow, useAppStore } from '../store-context';
 import { type CursorWorlds, hostDevices } from './device-view';
@@ -13,24 +14,23 @@ import { HostCard } from './HostCard';
 import { useRevealChanged } from './useRevealChanged';
 import './hosts.css';
 
-const selectHostsInput = (s: AppState) => ({ trace: s.trace, cursor: s.cursor });
+const selectHostsInput = (s: AppState) => ({ trace: s.trace, worlds: selectStepWorlds(s) });
 
 export function HostsPanel() {
-  const { trace, cursor } = useAppShallow(selectHostsInput);
+  const { trace, worlds: stepWorlds } = useAppShallow(selectHostsInput);
+  // The cards show the step the worker answered for (a moment behind the cursor while stepping).
+  const cursor = stepWorlds?.step ?? 0;
   const store = useAppStore();
   // The cards are grid cells of the hosts area; the legend is the anchor whose parent scrolls.
   const legend = useRef<HTMLElement>(null);
   // Device rows only: the legend shows the same looks as samples.
   useRevealChanged(legend, '.host-card .dev-row.chg, .host-card .dev-lost, .host-card .dev-conflict', cursor);
   const views = useMemo(() => {
-    if (!trace) return null;
-    // With no steps, show the initial world as both "before" and "after".
-    const at = trace.states[Math.min(cursor + 1, trace.states.length - 1)];
-    const before = trace.states[Math.min(cursor, trace.states.length - 1)];
-    if (!at || !before) return null;
-    const worlds: CursorWorlds = { trace, cursor, at, before };
+    if (!trace || !stepWorlds) return null;
+    const { after: at, before, step } = stepWorlds;
+    const worlds: CursorWorlds = { trace, cursor: step, at, before };
     return HOSTS.map((host) => ({ summary: hostSummary(at, before, host), devices: hostDevices(worlds, host) }));
-  }, [trace, cursor]);
+  }, [trace, stepWorlds]);
   if (!views) {
     return (
       <p className="hosts-empty" role="status">

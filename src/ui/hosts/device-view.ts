@@ -4,7 +4,7 @@
  * how to draw it. Pure, so the rules (especially "red = freed while still in
  * use") are unit-tested without React.
  */
-import type { DeviceStatus, DeviceType, HostName, PciDevice, PortRow, Trace, World } from '../../model';
+import type { DeviceStatus, DeviceType, HostName, PciDevice, PortRow, TraceView, World } from '../../model';
 import { freedBy } from './freed-reason';
 
 /** How a device is drawn; `lost` and `conflict` are the race's damage. */
@@ -45,7 +45,7 @@ export interface DamageReason {
 
 /** Where to look: the trace, the selected step, and the worlds around it. */
 export interface CursorWorlds {
-  readonly trace: Trace;
+  readonly trace: TraceView;
   readonly cursor: number;
   readonly at: World;
   readonly before: World;

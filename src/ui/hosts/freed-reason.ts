@@ -3,7 +3,7 @@
  * record of the free (`trace.race.freed`), with the two reads of the
  * periodic run that made the decision.
  */
-import type { Freed, HostName, Trace } from '../../model';
+import type { Freed, HostName, TraceView } from '../../model';
 import { LANE_LABEL } from '../theme';
 
 export interface FreedBy {
@@ -13,7 +13,7 @@ export interface FreedBy {
 }
 
 /** The latest free at or before `cursor` of `address` on `host` from `uuid`. */
-export function findFree(trace: Trace, cursor: number, host: HostName, address: string, uuid: string): Freed | null {
+export function findFree(trace: TraceView, cursor: number, host: HostName, address: string, uuid: string): Freed | null {
   let found: Freed | null = null;
   for (const f of trace.race.freed) {
     if (f.step > cursor) break;
@@ -23,7 +23,7 @@ export function findFree(trace: Trace, cursor: number, host: HostName, address: 
 }
 
 /** Why `uuid` lost `address` on `host`, or `null` if no step of the trace freed it. */
-export function freedBy(trace: Trace, cursor: number, host: HostName, address: string, uuid: string): FreedBy | null {
+export function freedBy(trace: TraceView, cursor: number, host: HostName, address: string, uuid: string): FreedBy | null {
   const freed = findFree(trace, cursor, host, address, uuid);
   if (!freed) return null;
   const who = `freed by ${LANE_LABEL[freed.thread]}'s clean_usage at ${freed.time} ms`;

@@ -5,7 +5,7 @@
  */
 import type { ScaleLinear } from 'd3-scale';
 import { memo } from 'react';
-import type { TraceStep } from '../../model';
+import type { StepRow } from '../../model';
 import type { TimelineLayout } from '../../view/lane-layout';
 import type { TimelineModel } from '../../view/timeline-model';
 
@@ -19,7 +19,7 @@ interface Props {
 
 const OUTSIDE = 4;
 
-function Outline({ step, layout, scale, className }: { step: TraceStep; layout: TimelineLayout; scale: Props['scale']; className: string }) {
+function Outline({ step, layout, scale, className }: { step: StepRow; layout: TimelineLayout; scale: Props['scale']; className: string }) {
   const row = layout.lanes.find((r) => r.lane === step.thread);
   if (!row) return null;
   const x0 = scale(step.start);

@@ -6,7 +6,7 @@
  * invariant broke.
  */
 import { memo } from 'react';
-import type { TraceStep } from '../../model';
+import type { StepRow } from '../../model';
 import type { Cluster, Single } from '../../view/cull';
 import type { LaneRow } from '../../view/lane-layout';
 import { estimateTextWidth } from '../../view/label-placement';
@@ -32,12 +32,12 @@ function widen(x0: number, x1: number, min: number): { x: number; width: number 
 }
 
 /** The words inside a bar, when the bar is wide enough for them. */
-function barText(step: TraceStep, width: number): string | null {
+function barText(step: StepRow, width: number): string | null {
   const text = step.sleep ? `sleep ${formatDuration(step.end - step.start)}` : step.name;
   return width >= estimateTextWidth(text, TEXT_PX) + 8 ? text : null;
 }
 
-function StepVisual({ step, item, row }: { step: TraceStep; item: Single; row: LaneRow }) {
+function StepVisual({ step, item, row }: { step: StepRow; item: Single; row: LaneRow }) {
   const color = LANE_COLOR[step.thread];
   const mid = row.barTop + row.barHeight / 2;
   if (step.start === step.end) {
@@ -91,7 +91,7 @@ function ViolationOutline({ x, width, row }: { x: number; width: number; row: La
   );
 }
 
-function StepMark({ step, item, row, violated }: { step: TraceStep; item: Single; row: LaneRow; violated: boolean }) {
+function StepMark({ step, item, row, violated }: { step: StepRow; item: Single; row: LaneRow; violated: boolean }) {
   const hit = widen(item.x0, item.x1, 6);
   const text = barText(step, item.x1 - item.x0);
   const bar = widen(item.x0, item.x1, step.start === step.end ? row.barHeight : MIN_BAR_PX);

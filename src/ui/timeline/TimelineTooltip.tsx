@@ -3,7 +3,7 @@
  * how long, and its lock), a merged group, or a snapshot mark.
  */
 import type { ReactNode } from 'react';
-import type { TraceStep } from '../../model';
+import type { StepRow } from '../../model';
 import type { TimelineTarget } from '../../view/scene';
 import { formatDuration, formatInterval, formatTime } from '../../view/time-format';
 import type { TimelineModel } from '../../view/timeline-model';
@@ -21,13 +21,13 @@ export interface HoverState {
 const WIDTH = 300;
 const OFFSET = 14;
 
-function lockLine(step: TraceStep): string {
+function lockLine(step: StepRow): string {
   if (step.lock === 'held') return `holds ${step.lockName ?? 'the lock'}`;
   if (step.lock === 'waited') return `waits for ${step.lockName ?? 'the lock'}`;
   return 'no lock';
 }
 
-function StepTip({ model, step }: { model: TimelineModel; step: TraceStep }) {
+function StepTip({ model, step }: { model: TimelineModel; step: StepRow }) {
   const violations = model.violationsByStep.get(step.index) ?? [];
   return (
     <>

@@ -3,7 +3,7 @@
  * a label (long, then short when space is tight) and how much it matters
  * when labels compete for room.
  */
-import type { StepKind, TraceStep } from '../../model';
+import type { StepKind, StepRow } from '../../model';
 
 export interface KindText {
   readonly full: string;
@@ -24,7 +24,7 @@ const KIND_TEXT: Readonly<Record<StepKind, KindText>> = {
 };
 
 /** Label words for a step with a kind, naming the host where that helps. */
-export function kindText(step: TraceStep): KindText | null {
+export function kindText(step: StepRow): KindText | null {
   if (!step.kind) return null;
   const base = KIND_TEXT[step.kind];
   if (step.kind === 'host-saved' && step.host) return { ...base, full: `host=${step.host}` };
