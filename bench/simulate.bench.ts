@@ -6,13 +6,14 @@
  */
 import { bench, describe } from 'vitest';
 import { defaultScenario } from '../src/model/scenario';
-import { simulate } from '../src/model/simulate';
+import { simulate, simulateOutcome } from '../src/model/simulate';
 
 const options = { time: 1000, warmupTime: 300 };
 
 describe('one simulation', () => {
-  bench('nova-test, buggy (default, 25 steps)', () => void simulate(defaultScenario()), options);
-  bench('nova-test, fixed (25 steps)', () => void simulate({ ...defaultScenario(), fix: true }), options);
+  bench('nova-test, buggy (default, 26 steps)', () => void simulate(defaultScenario()), options);
+  bench('nova-test, buggy, outcome only (the fast path for sweeps)', () => void simulateOutcome(defaultScenario()), options);
+  bench('nova-test, fixed (26 steps)', () => void simulate({ ...defaultScenario(), fix: true }), options);
   bench('nova-test, boot + host1 restart (41 steps)', () => void simulate({ ...defaultScenario(), bootAt: 6000, host1UpAt: 8000 }), options);
 });
 
