@@ -40,8 +40,8 @@ function lookOf(dev: PciDevice, usedBy: readonly string[]): DeviceLook {
 
 function serviceWords(world: World, host: HostName): string {
   const h = world.hosts[host];
-  const state = h.serviceUp ? 'up' : 'down';
-  return `nova-compute ${state}${h.forcedDown ? ' (forced down)' : ''}`;
+  const state = h.service.up ? 'up' : 'down';
+  return `nova-compute ${state}${h.service.forcedDown ? ' (forced down)' : ''}`;
 }
 
 function hostColumn(world: World, host: HostName, x: number, width: number): { markup: string; height: number } {

@@ -45,7 +45,7 @@ describe('other compute operations', () => {
 
   it('a restarted nova-compute is up and its tracker reloads the saved rows', () => {
     const w = startComputeService(initialWorld(), 'host1').world;
-    expect(w.hosts.host1.serviceUp).toBe(true);
+    expect(w.hosts.host1.service.up).toBe(true);
     expect(w.hosts.host1.tracker.allocations).toEqual({ 'inst-A': ['0000:02:00.1'] });
     expect(w.hosts.host1.tracker.trackedInstances).toEqual([]);
   });

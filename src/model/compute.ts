@@ -9,7 +9,6 @@ import type { HostName, InstanceRow, MigrationStatus, World } from './types';
 import {
   instanceOf,
   migrationOf,
-  portOf,
   putInstance,
   putMigration,
   putPort,
@@ -39,9 +38,9 @@ export function apiEvacuate(w: World, uuid: string, migrationId: number): Effect
  * binds the instance's port to this host, and `binding:profile`'s
  * `pci_slot` moves to the device the migration context claimed here.
  */
-export function bindPortForMove(w: World, host: HostName, uuid: string): Effect {
-  const port = portOf(w, uuid);
-  if (port === null) return { world: w, label: () => `${uuid} has no port to bind` };
+export function bindPortForMove(w: World, host: HostName, uuid: string, portId: string): Effect {
+  const port = w.db.ports[portId];
+  if (!port) return { world: w, label: () => `${uuid} has no port ${portId} to bind` };
   const claimed = instanceOf(w, uuid).migrationContext?.newPciDevices.find((d) => d.host === host)?.address ?? null;
   const next = putPort(w, { ...port, bindingHost: host, pciSlot: claimed ?? port.pciSlot });
   return {
@@ -54,9 +53,9 @@ export function bindPortForMove(w: World, host: HostName, uuid: string): Effect 
  * `_build_networks_for_instance` -> `allocate_for_instance` for a new
  * server: its port is bound to this host with the VF it was given.
  */
-export function bindPortForBoot(w: World, host: HostName, uuid: string): Effect {
-  const port = portOf(w, uuid);
-  if (port === null) return { world: w, label: () => `${uuid} has no port to bind` };
+export function bindPortForBoot(w: World, host: HostName, uuid: string, portId: string): Effect {
+  const port = w.db.ports[portId];
+  if (!port) return { world: w, label: () => `${uuid} has no port ${portId} to bind` };
   const device = instanceOf(w, uuid).pciDevices.find((d) => d.host === host)?.address ?? null;
   const next = putPort(w, { ...port, bindingHost: host, pciSlot: device });
   return { world: next, label: () => `Neutron binds ${port.id} of ${uuid} to ${host}: binding:profile pci_slot ${device ?? 'None'}` };
@@ -139,8 +138,7 @@ export function spawnNewGuest(w: World, host: HostName, uuid: string): Effect {
 /** nova-compute starts: the service is up and a new tracker loads the saved `pci_devices` rows. */
 export function startComputeService(w: World, host: HostName): Effect {
   const next = updateHost(w, host, {
-    serviceUp: true,
-    forcedDown: false,
+    service: { up: true, forcedDown: false },
     tracker: trackerFromRows(w.db.pciDevices[host]),
     periodic: null,
   });

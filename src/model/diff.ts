@@ -175,8 +175,8 @@ function formatView(v: PeriodicView | null, part: 'instances' | 'migrations'): s
 
 function diffHost(host: HostName, a: HostState, b: HostState, out: Change[]): void {
   if (a === b) return;
-  if (a.serviceUp !== b.serviceUp) {
-    out.push({ path: `${host} nova-compute`, before: a.serviceUp ? 'up' : 'down', after: b.serviceUp ? 'up' : 'down' });
+  if (a.service.up !== b.service.up) {
+    out.push({ path: `${host} nova-compute`, before: a.service.up ? 'up' : 'down', after: b.service.up ? 'up' : 'down' });
   }
   diffTracker(host, a.tracker, b.tracker, out);
   if (a.guests !== b.guests) {

@@ -6,6 +6,7 @@
  * returns the new world with words for the trace.
  */
 import { inProgressMigrations, instancesOnHost } from './database';
+import { actual, res } from './footprint';
 import type { Effect } from './engine/types';
 import { allocateInstance, claimInstance, cleanUsage } from './pci-tracker';
 import type { HostName, InstanceRow, MigrationRow, TrackerState, World } from './types';
@@ -122,6 +123,8 @@ export function readInstanceList(w: World, host: HostName, run: number, now: num
     label: () => `${host}'s periodic reads the instances on ${host}: ${names(uuids)}`,
     read: () => `instances with host=${host}: ${rows.length} row(s)${rows.length ? ` (${uuids.join(', ')})` : ''}`,
     facts: [{ type: 'instance-list', host, run, uuids }],
+    // Every row's host decides the filter; only the listed rows are read whole (and kept in the snapshot).
+    footprint: () => actual([res.instanceHosts, ...uuids.map(res.instance)], [res.tracker(host)]),
   };
 }
 
@@ -191,15 +194,20 @@ export function updateUsageFromMigrations(w: World, host: HostName): Effect {
   let next = w;
   let rt: TrackerState = { ...tracker(w, host), trackedMigrations: {} };
   const notes: (() => string)[] = [];
+  const loaded: string[] = [];
+  const errored: string[] = [];
   for (const migration of migrations) {
     const uuid = migration.instanceUuid;
-    const instance = instances.find((i) => i.uuid === uuid) ?? instanceOf(next, uuid);
+    const listed = instances.find((i) => i.uuid === uuid);
+    if (!listed) loaded.push(res.instance(uuid));
+    const instance = listed ?? instanceOf(next, uuid);
     if (!inResizeState(instance)) {
       notes.push(() => `skips migration ${migration.id}: ${uuid} is no longer rebuilding`);
       continue;
     }
     if (instance.migrationContext !== null && instance.migrationContext.migrationId !== migration.id) {
       next = updateMigration(next, migration.id, { status: 'error' });
+      errored.push(res.migration(migration.id));
       notes.push(() => `marks migration ${migration.id} error: it is not ${uuid}'s current migration`);
       continue;
     }
@@ -216,6 +224,7 @@ export function updateUsageFromMigrations(w: World, host: HostName): Effect {
   return {
     world: setTracker(next, host, rt),
     label: () => `_update_usage_from_migrations: ${notes.length ? notes.map((n) => n()).join('; ') : 'no migrations'}`,
+    footprint: () => actual([res.tracker(host), ...loaded], [res.tracker(host), ...errored]),
   };
 }
 
@@ -231,27 +240,34 @@ export function cleanUsageSteps(w: World, host: HostName): Effect[] {
   const view = w.hosts[host].periodic;
   const run = view?.run ?? 0;
   const { instances, migrations } = snapshotOf(w, host);
-  const inInstances = new Set(instances.map((i) => i.uuid));
-  const inMigrations = new Set(migrations.map((m) => m.instanceUuid));
-  const existed = new Set([...inInstances, ...inMigrations]);
+  const inInstances = new Set<string>();
+  for (const i of instances) inInstances.add(i.uuid);
+  const existed = new Set(inInstances);
+  for (const m of migrations) existed.add(m.instanceUuid);
   const rt = tracker(w, host);
-  const users = [...new Set([...Object.keys(rt.claims), ...Object.keys(rt.allocations)])].sort();
-  const kept = users
-    .filter((uuid) => existed.has(uuid))
-    .map((uuid) => ({ uuid, via: inInstances.has(uuid) ? ('instance-list' as const) : ('migration-list' as const) }));
-  const freedUuids = users.filter((uuid) => !existed.has(uuid));
+  const users: string[] = [];
+  for (const uuid in rt.claims) users.push(uuid);
+  for (const uuid in rt.allocations) if (!(uuid in rt.claims)) users.push(uuid);
+  users.sort();
+  const kept: { uuid: string; via: 'instance-list' | 'migration-list' }[] = [];
+  const freedUuids: string[] = [];
+  for (const uuid of users) {
+    if (existed.has(uuid)) kept.push({ uuid, via: inInstances.has(uuid) ? 'instance-list' : 'migration-list' });
+    else freedUuids.push(uuid);
+  }
   const decision: Effect = {
     world: w,
     label: () => {
       const verdicts = users.map((uuid) => {
         if (inInstances.has(uuid)) return `keeps ${uuid} (in the instance list)`;
-        if (inMigrations.has(uuid)) return `keeps ${uuid} (in the migration list)`;
+        if (existed.has(uuid)) return `keeps ${uuid} (in the migration list)`;
         return `${uuid} is in neither snapshot: frees its devices`;
       });
       return `clean_usage on ${host}: ${verdicts.length ? verdicts.join('; ') : 'no PCI usage to check'}`;
     },
     facts: [{ type: 'clean-usage', host, run, kept, freedUuids }],
   };
+  if (freedUuids.length === 0) return [decision];
   const effects: Effect[] = [decision];
   for (const f of cleanUsage(rt, existed).freed) {
     effects.push({

@@ -135,10 +135,16 @@ export interface Guest {
   readonly pciDevices: readonly string[];
 }
 
+/** The host's nova-compute service. */
+export interface ServiceState {
+  /** Is the nova-compute service running? */
+  readonly up: boolean;
+  readonly forcedDown: boolean;
+}
+
 export interface HostState {
   /** Is the nova-compute service running? */
-  readonly serviceUp: boolean;
-  readonly forcedDown: boolean;
+  readonly service: ServiceState;
   readonly tracker: TrackerState;
   readonly guests: Readonly<Record<string, Guest>>;
   readonly periodic: PeriodicView | null;

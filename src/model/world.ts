@@ -78,15 +78,13 @@ function buildInitialWorld(): World {
     },
     hosts: {
       host1: {
-        serviceUp: false,
-        forcedDown: true,
+        service: { up: false, forcedDown: true },
         tracker: host1Tracker,
         guests: { [EVACUEE]: { uuid: EVACUEE, pciDevices: [SOURCE_VF] } },
         periodic: null,
       },
       host2: {
-        serviceUp: true,
-        forcedDown: false,
+        service: { up: true, forcedDown: false },
         tracker: emptyTracker(host2Devices),
         guests: {},
         periodic: null,
@@ -142,15 +140,6 @@ export function putPort(w: World, row: PortRow): World {
   return withDb(w, { instances: db.instances, migrations: db.migrations, pciDevices: db.pciDevices, ports: { ...db.ports, [row.id]: row } });
 }
 
-/** The port an instance owns (one SR-IOV port each here), or `null`. */
-export function portOf(w: World, instanceUuid: string): PortRow | null {
-  for (const id in w.db.ports) {
-    const port = w.db.ports[id]!;
-    if (port.instanceUuid === instanceUuid) return port;
-  }
-  return null;
-}
-
 /** Insert or update a `migrations` row (`migration.save()` / `create()`). */
 export function putMigration(w: World, row: MigrationRow): World {
   const { db } = w;
@@ -164,8 +153,7 @@ export function updateMigration(w: World, id: number, patch: Partial<MigrationRo
 export function updateHost(w: World, host: HostName, patch: Partial<HostState>): World {
   const h = w.hosts[host];
   const next: HostState = {
-    serviceUp: patch.serviceUp ?? h.serviceUp,
-    forcedDown: patch.forcedDown ?? h.forcedDown,
+    service: patch.service ?? h.service,
     tracker: patch.tracker ?? h.tracker,
     guests: patch.guests ?? h.guests,
     periodic: patch.periodic !== undefined ? patch.periodic : h.periodic,

@@ -15,8 +15,8 @@ const INSTANCE = res.instance(NEW_SERVER);
 const PORT = res.port(NEW_SERVER_PORT);
 
 const FOOTPRINT = {
-  create: touches({ writes: [INSTANCE, PORT] }),
-  claim: touches({ writes: [INSTANCE, res.tracker(HOST), res.pciRows(HOST)] }),
+  create: touches({ writes: [INSTANCE, res.instanceHost(NEW_SERVER), PORT] }),
+  claim: touches({ writes: [INSTANCE, res.instanceHost(NEW_SERVER), res.tracker(HOST), res.pciRows(HOST)] }),
   bindPort: touches({ reads: [INSTANCE], writes: [PORT] }),
   spawn: touches({ writes: [INSTANCE, res.hypervisor(HOST)] }),
 } as const;
@@ -42,7 +42,7 @@ export function* bootNewServer(env: Env, ctx: ActorContext): Program {
   yield step({
     lane: 'boot', host: HOST, name: 'allocate_for_instance', nova: 'allocate-for-instance', duration: PORT_UPDATE_MS, instant: true,
     footprint: FOOTPRINT.bindPort,
-    apply: (w) => bindPortForBoot(w, HOST, NEW_SERVER),
+    apply: (w) => bindPortForBoot(w, HOST, NEW_SERVER, NEW_SERVER_PORT),
   });
   yield step({
     lane: 'boot', host: HOST, name: 'driver.spawn', nova: 'build-spawn', duration: spawn, footprint: FOOTPRINT.spawn,

@@ -27,6 +27,7 @@ const FOOTPRINT = {
   claim: touches({ writes: [INSTANCE, MIGRATION, res.tracker(DEST), res.pciRows(DEST)] }),
   bindPort: touches({ reads: [INSTANCE], writes: [res.port(EVACUEE_PORT)] }),
   rebuild: touches({ writes: [INSTANCE, res.hypervisor(DEST)] }),
+  hostSave: touches({ writes: [INSTANCE, res.instanceHost(EVACUEE)] }),
   instance: touches({ writes: [INSTANCE] }),
   migration: touches({ writes: [MIGRATION] }),
 } as const;
@@ -56,7 +57,7 @@ export function* evacuation(env: Env, ctx: ActorContext): Program {
   yield step({
     lane: 'evacuation', host: DEST, name: 'setup_instance_network_on_host', nova: 'setup-instance-network', duration: PORT_UPDATE_MS, instant: true,
     footprint: FOOTPRINT.bindPort,
-    apply: (w) => bindPortForMove(w, DEST, EVACUEE),
+    apply: (w) => bindPortForMove(w, DEST, EVACUEE, EVACUEE_PORT),
   });
   yield step({
     lane: 'evacuation', host: DEST, name: 'driver.rebuild', nova: 'spawn', duration: spawn, footprint: FOOTPRINT.rebuild,
@@ -66,7 +67,7 @@ export function* evacuation(env: Env, ctx: ActorContext): Program {
   const finish = fix ? 'finish-evacuation' : undefined;
   yield step({
     lane: 'evacuation', host: DEST, name: 'instance.save (host=host2)', nova: finish ?? 'rebuild-finish-buggy',
-    kind: 'host-saved', duration: dbLatency, footprint: FOOTPRINT.instance,
+    kind: 'host-saved', duration: dbLatency, footprint: FOOTPRINT.hostSave,
     apply: (w) => saveInstanceHost(w, DEST, EVACUEE),
   });
   if (dropDelay > 0) yield sleepStep('evacuation', DEST, dropDelay, 'drop-sleep', 'drop_migration_context');

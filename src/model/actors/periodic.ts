@@ -42,7 +42,7 @@ const FOOTPRINTS = Object.fromEntries(
     return [
       host,
       {
-        instanceList: touches({ reads: [res.instances], writes: [tracker] }),
+        instanceList: touches({ reads: [res.instanceHosts, res.instances], writes: [tracker] }),
         usageFromInstances: touches({ writes: [tracker] }),
         migrationList: touches({ reads: [res.migrations], writes: [tracker] }),
         usageFromMigrations: touches({ reads: [res.instances], writes: [tracker, res.migrations] }),

@@ -15,6 +15,7 @@
  * 3. Jitter draws from one seeded PRNG, in the order steps start.
  */
 import type { Fact } from '../facts';
+import { res } from '../footprint';
 import type { Lane, LockSpan, SimulationStop, World } from '../types';
 import { EventQueue, HANDOVER, NORMAL } from './event-queue';
 import { type EngineLimits, stepLimitStop, timeLimitStop } from './limits';
@@ -22,7 +23,18 @@ import { LockTable } from './lock-table';
 import type { TraceRecorder } from './recorder';
 import { createRng } from './rng';
 import type { Scheduler } from './scheduler';
-import type { AcquireOp, ActorContext, ActorSpec, Effect, Program, StepSpec } from './types';
+import type { AcquireOp, ActorContext, ActorSpec, Effect, Footprint, Op, Program, StepSpec } from './types';
+
+/**
+ * Told about every transition: a thread (its actor order) resumed, ran until
+ * it blocked again, and touched `footprint` on the way (the step it
+ * completed, and `lock:<name>` for every lock it took, queued for or
+ * released). `enabledBy` is the transition that made it ready when that was
+ * another thread's (a lock handed over), else `null`; `declared` is the
+ * completed step's declared footprint (which its actual one must fit in).
+ * The schedule explorer builds its happens-before relation from these.
+ */
+export type TransitionObserver = (thread: number, footprint: Footprint, enabledBy: number | null, declared: Footprint | null) => void;
 
 export interface EngineOptions {
   readonly world: World;
@@ -33,6 +45,12 @@ export interface EngineOptions {
   readonly limits: EngineLimits;
   readonly scheduler: Scheduler;
   readonly recorder: TraceRecorder;
+  readonly onTransition?: TransitionObserver;
+  /**
+   * How the world is seen by the threads (steps and programs): the identity
+   * unless a test watches what each step reads (see the footprint check).
+   */
+  readonly lens?: (world: World) => World;
 }
 
 export interface EngineResult {
@@ -46,13 +64,37 @@ export interface EngineResult {
 type Pending =
   | { readonly kind: 'step'; readonly spec: StepSpec; readonly start: number }
   | { readonly kind: 'wait'; readonly op: AcquireOp; readonly since: number; readonly heldBy: Lane | null }
-  | { readonly kind: 'idle' };
+  | { readonly kind: 'idle' }
+  /** Untimed: a thread whose program begins by taking a lock, not yet begun. */
+  | { readonly kind: 'start'; readonly op: AcquireOp };
 
 interface Actor {
   readonly order: number;
   readonly gen: Program;
   pending: Pending | null;
   lane: Lane | null;
+  /** The transition that handed this thread a lock, until it resumes. */
+  enabledBy: number | null;
+}
+
+const NO_FOOTPRINT: Footprint = { reads: [], writes: [] };
+/** One object per (step footprint, locks): the explorer compiles each footprint once. */
+const withLocksCache = new WeakMap<Footprint, Map<string, Footprint>>();
+
+/** A step's footprint plus the locks a transition took, queued for or released (each a write). */
+function withLocks(step: Footprint | null, locks: readonly string[]): Footprint {
+  const base = step ?? NO_FOOTPRINT;
+  if (locks.length === 0) return base;
+  let byLocks = withLocksCache.get(base);
+  if (!byLocks) withLocksCache.set(base, (byLocks = new Map()));
+  const key = locks.join('|');
+  let footprint = byLocks.get(key);
+  if (!footprint) {
+    const names = locks.map(res.lock);
+    footprint = { reads: [...base.reads, ...names], writes: [...base.writes, ...names] };
+    byLocks.set(key, footprint);
+  }
+  return footprint;
 }
 
 /**
@@ -71,10 +113,15 @@ export function runEngine(options: EngineOptions): EngineResult {
   let world = options.world;
   let now = 0;
   let stopped: SimulationStop | null = null;
+  const observe = options.onTransition;
+  const lens = options.lens;
+  /** Transitions so far, and the locks the current one touched (only when observed). */
+  let transitions = 0;
+  let lockTouches: string[] = [];
 
   const context: ActorContext = {
     get world() {
-      return world;
+      return lens ? lens(world) : world;
     },
     get now() {
       return now;
@@ -115,15 +162,22 @@ export function runEngine(options: EngineOptions): EngineResult {
     stopped ??= stepLimitStop(recorder.size, limits);
   };
 
+  /** What the step completed last touched (its effect's actual footprint, else its spec's); only when observed. */
+  let completedFootprint: Footprint | null = null;
+
   const completeStep = (actor: Actor, spec: StepSpec, start: number): void => {
-    const result = spec.apply(world, now);
+    const result = spec.apply(lens ? lens(world) : world, now);
     const lockName = keeps ? locks.innermost(actor) : null;
     if (!Array.isArray(result)) {
-      recordEffect(spec, result as Effect, start, lockName);
+      const effect = result as Effect;
+      if (observe) completedFootprint = effect.footprint ? effect.footprint() : spec.footprint;
+      recordEffect(spec, effect, start, lockName);
       return;
     }
+    const effects = result as readonly Effect[];
+    if (observe) completedFootprint = effects[0]?.footprint ? effects[0].footprint() : spec.footprint;
     // Sub-steps after the first (e.g. each device clean_usage frees) take no time.
-    (result as readonly Effect[]).forEach((effect, i) => recordEffect(spec, effect, i === 0 ? start : now, lockName));
+    effects.forEach((effect, i) => recordEffect(spec, effect, i === 0 ? start : now, lockName));
   };
 
   const recordWait = (actor: Actor, pending: Extract<Pending, { kind: 'wait' }>): void => {
@@ -158,52 +212,92 @@ export function runEngine(options: EngineOptions): EngineResult {
     stopped ??= stepLimitStop(recorder.size, limits);
   };
 
-  /** Run the thread's program until it blocks: a step, a lock wait or idle time. */
+  /** Carry out one operation; `false` when the thread now blocks (a step, a lock wait or idle time). */
+  const perform = (actor: Actor, op: Op): boolean => {
+    switch (op.type) {
+      case 'step': {
+        if (!timed && op.spec.sleep) return true;
+        actor.lane = op.spec.lane;
+        actor.pending = { kind: 'step', spec: op.spec, start: now };
+        const extra = op.spec.sleep || op.spec.instant || jitter <= 0 ? 0 : Math.floor(rng() * (jitter + 1));
+        queue.push(timed ? now + Math.max(0, op.spec.duration) + extra : now, NORMAL, actor.order, actor);
+        return false;
+      }
+      case 'acquire': {
+        actor.lane = op.lane;
+        if (observe) lockTouches.push(op.lock);
+        const holder = locks.holderOf(op.lock);
+        if (locks.acquire(actor, op.lock, op.lane, now)) return true;
+        actor.pending = { kind: 'wait', op, since: now, heldBy: holder?.lane ?? null };
+        return false;
+      }
+      case 'release': {
+        const handed = locks.release(actor, op.lock, now);
+        if (observe) lockTouches.push(op.lock);
+        if (handed) {
+          handed.enabledBy = transitions;
+          queue.push(now, HANDOVER, handed.order, handed);
+        }
+        return true;
+      }
+      case 'idleUntil':
+        actor.pending = { kind: 'idle' };
+        queue.push(timed ? Math.max(now, op.time) : now, NORMAL, actor.order, actor);
+        return false;
+    }
+  };
+
+  /** Run the thread's program until it blocks. */
   const advance = (actor: Actor): void => {
     while (stopped === null) {
       const next = actor.gen.next();
+      if (next.done || !perform(actor, next.value)) return;
+    }
+  };
+
+  /**
+   * Untimed, a thread has no start time: it begins at its first step, which
+   * the scheduler may complete at any point, or at its first lock, which is
+   * taken (or queued for) as a transition of its own.
+   */
+  const prime = (actor: Actor): void => {
+    for (;;) {
+      const next = actor.gen.next();
       if (next.done) return;
       const op = next.value;
-      switch (op.type) {
-        case 'step': {
-          if (!timed && op.spec.sleep) continue;
-          actor.lane = op.spec.lane;
-          actor.pending = { kind: 'step', spec: op.spec, start: now };
-          const extra = op.spec.sleep || op.spec.instant || jitter <= 0 ? 0 : Math.floor(rng() * (jitter + 1));
-          queue.push(timed ? now + Math.max(0, op.spec.duration) + extra : now, NORMAL, actor.order, actor);
-          return;
-        }
-        case 'acquire': {
-          actor.lane = op.lane;
-          const holder = locks.holderOf(op.lock);
-          if (locks.acquire(actor, op.lock, op.lane, now)) continue;
-          actor.pending = { kind: 'wait', op, since: now, heldBy: holder?.lane ?? null };
-          return;
-        }
-        case 'release': {
-          const handed = locks.release(actor, op.lock, now);
-          if (handed) queue.push(now, HANDOVER, handed.order, handed);
-          continue;
-        }
-        case 'idleUntil':
-          actor.pending = { kind: 'idle' };
-          queue.push(timed ? Math.max(now, op.time) : now, NORMAL, actor.order, actor);
-          return;
+      if (op.type === 'idleUntil') continue;
+      if (op.type === 'acquire') {
+        actor.pending = { kind: 'start', op };
+        queue.push(0, NORMAL, actor.order, actor);
+        return;
       }
+      if (!perform(actor, op)) return;
     }
   };
 
   const resume = (actor: Actor): void => {
     const pending = actor.pending;
     actor.pending = null;
+    let running = true;
+    completedFootprint = null;
     if (pending?.kind === 'step') completeStep(actor, pending.spec, pending.start);
-    else if (pending?.kind === 'wait') recordWait(actor, pending);
-    if (stopped === null) advance(actor);
+    else if (pending?.kind === 'wait') {
+      if (observe) lockTouches.push(pending.op.lock);
+      recordWait(actor, pending);
+    } else if (pending?.kind === 'start') running = perform(actor, pending.op);
+    if (stopped === null && running) advance(actor);
+    if (observe) {
+      observe(actor.order, withLocks(completedFootprint, lockTouches), actor.enabledBy, pending?.kind === 'step' ? pending.spec.footprint : null);
+      lockTouches = [];
+    }
+    actor.enabledBy = null;
+    transitions++;
   };
 
   options.actors.forEach((spec, order) => {
-    const actor: Actor = { order, gen: spec.run(context), pending: { kind: 'idle' }, lane: null };
-    queue.push(timed ? spec.startAt : 0, NORMAL, order, actor);
+    const actor: Actor = { order, gen: spec.run(context), pending: { kind: 'idle' }, lane: null, enabledBy: null };
+    if (timed) queue.push(spec.startAt, NORMAL, order, actor);
+    else prime(actor);
   });
 
   while (stopped === null && queue.size > 0) {

@@ -24,6 +24,11 @@ export interface Effect {
   readonly nova?: string;
   /** Facts the engine stamps with this step's index and time. */
   readonly facts?: readonly FactDraft[];
+  /**
+   * What this run of the step touched, when narrower than its spec's declared
+   * footprint; a function, so runs that nobody observes never build it.
+   */
+  readonly footprint?: () => Footprint;
 }
 
 /**

@@ -47,7 +47,7 @@ describe('hostSummary', () => {
   });
 
   it('words the service state', () => {
-    expect(serviceText({ serviceUp: true, forcedDown: false })).toBe('up');
-    expect(serviceText({ serviceUp: false, forcedDown: false })).toBe('down');
+    expect(serviceText({ up: true, forcedDown: false })).toBe('up');
+    expect(serviceText({ up: false, forcedDown: false })).toBe('down');
   });
 });

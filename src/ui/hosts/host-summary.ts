@@ -4,7 +4,7 @@
  * number the Nova regression test asserts on. Each item knows whether the
  * selected step changed it.
  */
-import { allocationMissing, type DeviceMap, EVACUEE, freePools, type HostName, type HostState, pciAllocatedCount, type World } from '../../model';
+import { allocationMissing, type DeviceMap, EVACUEE, freePools, type HostName, type HostState, pciAllocatedCount, type ServiceState, type World } from '../../model';
 
 export interface GuestView {
   readonly uuid: string;
@@ -36,9 +36,9 @@ export interface HostSummary {
   readonly novaCountBad: boolean;
 }
 
-export function serviceText(h: Pick<HostState, 'serviceUp' | 'forcedDown'>): string {
-  if (h.serviceUp) return h.forcedDown ? 'up (forced down)' : 'up';
-  return h.forcedDown ? 'down (forced down)' : 'down';
+export function serviceText(s: ServiceState): string {
+  if (s.up) return s.forcedDown ? 'up (forced down)' : 'up';
+  return s.forcedDown ? 'down (forced down)' : 'down';
 }
 
 function vfTotals(devices: DeviceMap): Record<string, number> {
@@ -66,9 +66,9 @@ export function hostSummary(at: World, before: World, host: HostName): HostSumma
   const novaCount = pciAllocatedCount(at, EVACUEE, host);
   return {
     host,
-    up: h.serviceUp,
-    serviceText: serviceText(h),
-    serviceChanged: serviceText(h) !== serviceText(b),
+    up: h.service.up,
+    serviceText: serviceText(h.service),
+    serviceChanged: serviceText(h.service) !== serviceText(b.service),
     guests: guestsOf(h, b),
     goneGuests: Object.keys(b.guests).filter((uuid) => !(uuid in h.guests)).sort(),
     pools: Object.keys(pools)

@@ -1,0 +1,177 @@
+/**
+ * Every schedule of a scenario's threads: which orders of their atomic steps
+ * lose the allocation, and does the fix leave any? Time does not count here
+ * (durations ignored, injected sleeps skipped); program order, the fair
+ * `COMPUTE_RESOURCE_SEMAPHORE` and the conditions a thread waits on do. The
+ * verdict of each schedule is computed exactly as in timed mode.
+ */
+import { runEngine } from '../engine/engine';
+import { MODEL_LIMITS } from '../engine/limits';
+import { OutcomeRecorder } from '../engine/recorder';
+import { untimedScheduler } from '../engine/scheduler';
+import { computeOutcome } from '../outcome';
+import type { Scenario } from '../scenario';
+import { actorsFor, simulate } from '../simulate';
+import type { Mechanism, Outcome, Trace, VerdictValue } from '../types';
+import { initialWorld } from '../world';
+import { type Execution, explore, type Reduction } from './explorer';
+import { encodeSchedule } from './schedule-codec';
+
+export interface ExploreBudget {
+  readonly reduction: Reduction;
+  /** Stop after this many complete schedules. */
+  readonly maxSchedules: number;
+  /** Asked after every schedule; `true` stops (a time budget, a cancel). */
+  readonly shouldStop?: () => boolean;
+  /** Told every so many schedules how far it got. */
+  readonly onProgress?: (schedules: number) => void;
+}
+
+/** A schedule worth showing. */
+export interface ScheduleSummary {
+  readonly choices: readonly number[];
+  /** `schedule=` value of the scenario's link. */
+  readonly encoded: string;
+  readonly steps: number;
+  readonly contextSwitches: number;
+  readonly outcome: Outcome;
+}
+
+export interface OutcomeCount {
+  readonly verdict: VerdictValue;
+  readonly mechanism: Mechanism | null;
+  readonly pciAllocated: Outcome['pciAllocated'];
+  readonly count: number;
+}
+
+export interface ScenarioExploration {
+  readonly reduction: Reduction;
+  readonly schedules: number;
+  /** Runs cut short because an equivalent schedule was run already (sleep sets). */
+  readonly redundant: number;
+  readonly complete: boolean;
+  /** Each distinct final outcome with how many schedules reached it, most frequent first. */
+  readonly outcomes: readonly OutcomeCount[];
+  readonly losingSchedules: number;
+  /** Losing schedules, shortest first (fewest steps, then fewest context switches); at most `KEPT_LOSING`. */
+  readonly losing: readonly ScheduleSummary[];
+}
+
+/** How many losing schedules are kept to show. */
+export const KEPT_LOSING = 50;
+const PROGRESS_EVERY = 256;
+
+function outcomeKey(o: Outcome): string {
+  return `${o.verdict}|${o.mechanism ?? '-'}|${o.pciAllocated.host1}|${o.pciAllocated.host2}`;
+}
+
+function shorter(a: ScheduleSummary, b: ScheduleSummary): boolean {
+  return a.steps !== b.steps ? a.steps < b.steps : a.contextSwitches < b.contextSwitches;
+}
+
+function outcomeOf(execution: Execution): Outcome {
+  const { result } = execution;
+  return computeOutcome({
+    facts: result.facts, lockSpans: result.lockSpans, world: result.world, stopped: result.stopped,
+    steps: execution.steps, endTime: result.endTime, clock: 'step',
+  });
+}
+
+/**
+ * Explore the schedules of `scenario`.
+ *
+ * @example exploreScenario(defaultScenario(), { reduction: 'dpor', maxSchedules: 1e5 }).losing[0]?.encoded
+ */
+export function exploreScenario(scenario: Scenario, budget: ExploreBudget): ScenarioExploration {
+  const outcomes = new Map<string, OutcomeCount>();
+  const losing: ScheduleSummary[] = [];
+  let losingSchedules = 0;
+  let seen = 0;
+  const stats = explore(
+    {
+      world: initialWorld(),
+      actors: () => actorsFor(scenario),
+      limits: MODEL_LIMITS,
+      reduction: budget.reduction,
+      maxSchedules: budget.maxSchedules,
+      ...(budget.shouldStop ? { shouldStop: budget.shouldStop } : {}),
+    },
+    (execution) => {
+      const outcome = outcomeOf(execution);
+      const key = outcomeKey(outcome);
+      const known = outcomes.get(key);
+      outcomes.set(key, {
+        verdict: outcome.verdict, mechanism: outcome.mechanism, pciAllocated: outcome.pciAllocated, count: (known?.count ?? 0) + 1,
+      });
+      if (outcome.allocationLost) {
+        losingSchedules++;
+        const summary: ScheduleSummary = {
+          choices: execution.choices, encoded: encodeSchedule(execution.choices),
+          steps: execution.steps, contextSwitches: execution.contextSwitches, outcome,
+        };
+        if (losing.length < KEPT_LOSING || shorter(summary, losing[losing.length - 1]!)) {
+          const at = losing.findIndex((s) => shorter(summary, s));
+          losing.splice(at < 0 ? losing.length : at, 0, summary);
+          if (losing.length > KEPT_LOSING) losing.pop();
+        }
+      }
+      if (++seen % PROGRESS_EVERY === 0) budget.onProgress?.(seen);
+    },
+  );
+  return {
+    reduction: budget.reduction,
+    schedules: stats.schedules,
+    redundant: stats.redundant,
+    complete: stats.complete,
+    outcomes: [...outcomes.values()].sort((a, b) => b.count - a.count),
+    losingSchedules,
+    losing,
+  };
+}
+
+/** Why a schedule cannot be replayed on a scenario. */
+export class ScheduleMismatch extends Error {}
+
+/**
+ * Replay one schedule of `scenario` as a full trace (virtual time replaced by
+ * step order). Throws `ScheduleMismatch` when the schedule does not fit: it
+ * names a thread that cannot run there, or ends before the run does, or
+ * goes on after it.
+ *
+ * @example simulateSchedule(defaultScenario(), [0, 0, 1, ...]).verdict.verdict
+ */
+export function simulateSchedule(scenario: Scenario, choices: readonly number[]): Trace {
+  let k = 0;
+  const trace = simulate(
+    scenario,
+    MODEL_LIMITS,
+    untimedScheduler((threads) => {
+      const chosen = choices[k];
+      if (chosen === undefined) throw new ScheduleMismatch(`the schedule ends after ${k} transitions, before the run does`);
+      if (!threads.includes(chosen)) {
+        throw new ScheduleMismatch(`transition ${k + 1} names thread ${String.fromCharCode(97 + chosen)}, which cannot run there`);
+      }
+      k++;
+      return chosen;
+    }),
+  );
+  if (k < choices.length) throw new ScheduleMismatch(`the run ends after ${k} transitions; the schedule names ${choices.length}`);
+  return trace;
+}
+
+/** The outcome of one schedule on the fast path (no trace kept). */
+export function scheduleOutcome(scenario: Scenario, choices: readonly number[]): Outcome {
+  let k = 0;
+  const recorder = new OutcomeRecorder();
+  const result = runEngine({
+    world: initialWorld(), actors: actorsFor(scenario), jitter: 0, seed: 0, limits: MODEL_LIMITS, recorder,
+    scheduler: untimedScheduler((threads) => {
+      const chosen = choices[k++];
+      return chosen !== undefined && threads.includes(chosen) ? chosen : null;
+    }),
+  });
+  return computeOutcome({
+    facts: result.facts, lockSpans: result.lockSpans, world: result.world, stopped: result.stopped,
+    steps: recorder.size, endTime: result.endTime, clock: 'step',
+  });
+}
