@@ -41,6 +41,15 @@ describe('npm run simulate', () => {
     expect(run('fix=1', 'migDelay=0').query).toBe('v=1&fix=1&migDelay=0');
   }, 60_000);
 
+  it('replays a schedule given as schedule=, and exits 2 when it does not fit the scenario', () => {
+    const replayed = run('schedule=1.a5b9a3b4');
+    expect(replayed).toMatchObject({ verdict: 'lost', mechanism: 'stale-snapshots' });
+    expect(replayed.steps.map((s) => [s.start, s.end]).slice(0, 3)).toEqual([[0, 1], [1, 2], [2, 3]]);
+    const misfit = spawnSync(tsx, [cli, 'fix=1&schedule=1.a5b9a3b4'], { encoding: 'utf8', cwd: root });
+    expect(misfit.status).toBe(2);
+    expect(misfit.stderr.split('\n').filter((l) => l.startsWith('simulate:'))).toEqual([expect.stringMatching(/^simulate: schedule= does not fit this scenario: /)]);
+  }, 60_000);
+
   it('exits with code 2 and one line naming the bad key', () => {
     const result = spawnSync(tsx, [cli, 'migDelay=soon'], { encoding: 'utf8', cwd: root });
     expect(result.status).toBe(2);

@@ -4,7 +4,7 @@
  * arguments are joined with `&`. A bad key or value exits with code 2 and one
  * line on stderr that names it, so scripts in other CIs can rely on it.
  */
-import { simulate } from '../model/simulate';
+import { ScheduleMismatch, simulate } from '../model/simulate';
 import { parseScenarioQuery, scenarioToQuery } from '../url/scenario-query';
 
 const USAGE = `usage: npm run -s simulate -- '<query string>'   e.g. 'fix=1&migDelay=500'
@@ -23,11 +23,19 @@ function main(args: readonly string[]): number {
     process.stderr.write(`simulate: ${problems.map((n) => n.problem).join('; ')}\n`);
     return 2;
   }
-  const trace = simulate(parsed.scenario);
+  let trace: ReturnType<typeof simulate>;
+  try {
+    trace = simulate(parsed.scenario);
+  } catch (error) {
+    if (!(error instanceof ScheduleMismatch)) throw error;
+    process.stderr.write(`simulate: schedule= does not fit this scenario: ${error.message}\n`);
+    return 2;
+  }
   const { steps, violations, verdict, lockSpans, stopped, endTime, traceHash, facts } = trace;
   const output = {
     query: scenarioToQuery(parsed.scenario, null),
     scenario: parsed.scenario,
+    clock: verdict.clock,
     verdict: verdict.verdict,
     allocationLost: verdict.allocationLost,
     mechanism: verdict.mechanism,

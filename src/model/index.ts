@@ -25,3 +25,5 @@ export { INVARIANT_TEXT } from './invariants';
 export { freePools } from './pci-devices';
 export { allocationMissing, pciAllocatedCount } from './database';
 export { DEST_HOST, EVACUATION_MIGRATION_ID, EVACUEE, NEW_SERVER, SOURCE_HOST } from './world';
+export type { OutcomeCount, ScenarioExploration, ScheduleSummary } from './explore/scenario-explorer';
+export type { Reduction } from './explore/explorer';

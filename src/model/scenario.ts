@@ -35,9 +35,14 @@ export interface Scenario {
   readonly bootAt: number | null;
   /** ms when host1's nova-compute comes back; `null`: it stays down. */
   readonly host1UpAt: number | null;
+  /**
+   * A schedule to replay instead of timing: the thread that takes each
+   * transition (see `explore/`). `null`: time decides, as in Nova.
+   */
+  readonly schedule: readonly number[] | null;
 }
 
-export type NumericKey = Exclude<keyof Scenario, 'preset' | 'fix'>;
+export type NumericKey = Exclude<keyof Scenario, 'preset' | 'fix' | 'schedule'>;
 
 export interface NumericParam {
   readonly key: NumericKey;
@@ -132,7 +137,7 @@ export const PARAM_BY_KEY: Readonly<Record<NumericKey, NumericParam>> = Object.f
  */
 export function defaultScenario(preset: Preset = 'nova-test'): Scenario {
   const numeric = Object.fromEntries(NUMERIC_PARAMS.map((p) => [p.key, p.defaults[preset]]));
-  return { ...(numeric as Record<NumericKey, number | null>), preset, fix: false } as Scenario;
+  return { ...(numeric as Record<NumericKey, number | null>), preset, fix: false, schedule: null } as Scenario;
 }
 
 /** Clamp a number into a parameter's range and round it to an integer. */
@@ -141,11 +146,23 @@ export function clampParam(param: NumericParam, value: number): number {
   return Math.min(param.max, Math.max(param.min, rounded));
 }
 
-/** True when every numeric value is an integer within its range. */
+/** Most transitions a schedule may name (far more than the step limit lets a run take). */
+export const MAX_SCHEDULE_CHOICES = 100_000;
+/** Threads a schedule may name. */
+export const MAX_SCHEDULE_THREADS = 26;
+
+/** True when every numeric value is an integer within its range, and a schedule names threads only. */
 export function isScenarioInRange(s: Scenario): boolean {
-  return NUMERIC_PARAMS.every((p) => {
+  const numbersOk = NUMERIC_PARAMS.every((p) => {
     const v = s[p.key];
     if (v === null) return p.optional;
     return Number.isInteger(v) && v >= p.min && v <= p.max;
   });
+  const schedule = s.schedule;
+  const scheduleOk =
+    schedule === null ||
+    (Array.isArray(schedule) &&
+      schedule.length <= MAX_SCHEDULE_CHOICES &&
+      schedule.every((t) => Number.isInteger(t) && t >= 0 && t < MAX_SCHEDULE_THREADS));
+  return numbersOk && scheduleOk;
 }

@@ -12,7 +12,7 @@ import { periodicTimer, runPeriodicsLikeTheTest } from './actors/periodic';
 import { runEngine, type EngineResult } from './engine/engine';
 import { type EngineLimits, MODEL_LIMITS } from './engine/limits';
 import { FullRecorder, OutcomeRecorder, type TraceRecorder } from './engine/recorder';
-import { type Scheduler, timedScheduler } from './engine/scheduler';
+import { type Scheduler, timedScheduler, untimedScheduler } from './engine/scheduler';
 import type { ActorContext, ActorSpec, Program } from './engine/types';
 import { checkInvariants } from './invariants';
 import { computeOutcome } from './outcome';
@@ -64,8 +64,33 @@ export function actorsFor(scenario: Scenario): ActorSpec[] {
   return actors;
 }
 
-function run(scenario: Scenario, recorder: TraceRecorder, scheduler: Scheduler, limits: EngineLimits): EngineResult {
-  return runEngine({
+/** Why a scenario's schedule cannot be replayed on it. */
+export class ScheduleMismatch extends Error {}
+
+/** Replays `choices` strictly: each must name a thread that can run, and they must end with the run. */
+function replay(choices: readonly number[]): { scheduler: Scheduler; finish(): void } {
+  let k = 0;
+  return {
+    scheduler: untimedScheduler((threads) => {
+      const chosen = choices[k];
+      if (chosen === undefined) throw new ScheduleMismatch(`the schedule ends after ${k} transitions, before the run does`);
+      if (!threads.includes(chosen)) {
+        throw new ScheduleMismatch(`transition ${k + 1} names thread ${String.fromCharCode(97 + chosen)}, which cannot run there`);
+      }
+      k++;
+      return chosen;
+    }),
+    finish() {
+      if (k < choices.length) throw new ScheduleMismatch(`the run ends after ${k} transitions; the schedule names ${choices.length}`);
+    },
+  };
+}
+
+/** Timed (virtual time and the tie rule), or the scenario's schedule replayed. */
+function run(scenario: Scenario, recorder: TraceRecorder, limits: EngineLimits): { result: EngineResult; scheduler: Scheduler } {
+  const replayed = scenario.schedule ? replay(scenario.schedule) : null;
+  const scheduler = replayed?.scheduler ?? timedScheduler;
+  const result = runEngine({
     world: initialWorld(),
     actors: actorsFor(scenario),
     jitter: scenario.jitter,
@@ -74,6 +99,8 @@ function run(scenario: Scenario, recorder: TraceRecorder, scheduler: Scheduler, 
     scheduler,
     recorder,
   });
+  replayed?.finish();
+  return { result, scheduler };
 }
 
 function outcomeOf(result: EngineResult, steps: number, scheduler: Scheduler): Outcome {
@@ -95,13 +122,9 @@ function outcomeOf(result: EngineResult, steps: number, scheduler: Scheduler): O
  *
  * @example simulateOutcome(defaultScenario()).verdict // 'lost'
  */
-export function simulateOutcome(
-  scenario: Scenario,
-  scheduler: Scheduler = timedScheduler,
-  limits: EngineLimits = MODEL_LIMITS,
-): Outcome {
+export function simulateOutcome(scenario: Scenario, limits: EngineLimits = MODEL_LIMITS): Outcome {
   const recorder = new OutcomeRecorder();
-  const result = run(scenario, recorder, scheduler, limits);
+  const { result, scheduler } = run(scenario, recorder, limits);
   return outcomeOf(result, recorder.size, scheduler);
 }
 
@@ -125,18 +148,16 @@ function invariantWatcher(violations: Violation[]) {
 }
 
 /**
- * Simulate one scenario, keeping everything the debugger shows.
+ * Simulate one scenario, keeping everything the debugger shows. With a
+ * `schedule`, time is replaced by step order and the schedule decides which
+ * thread goes next; one that does not fit throws `ScheduleMismatch`.
  *
  * @example simulate(defaultScenario()).verdict.bugReproduced // true
  */
-export function simulate(
-  scenario: Scenario,
-  limits: EngineLimits = MODEL_LIMITS,
-  scheduler: Scheduler = timedScheduler,
-): Trace {
+export function simulate(scenario: Scenario, limits: EngineLimits = MODEL_LIMITS): Trace {
   const violations: Violation[] = [];
   const recorder = new FullRecorder(initialWorld(), invariantWatcher(violations));
-  const result = run(scenario, recorder, scheduler, limits);
+  const { result, scheduler } = run(scenario, recorder, limits);
   const { steps, states } = recorder;
   return {
     steps,

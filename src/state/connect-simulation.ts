@@ -27,8 +27,14 @@ export function connectSimulation(store: AppStore, createWorker: () => WorkerLik
     onWorlds({ traceId, worlds }) {
       store.getState().receiveWorlds(traceId, worlds);
     },
-    onError(message) {
+    onError(message, scheduleMismatch) {
       const state = store.getState();
+      if (scheduleMismatch && sent?.schedule) {
+        // Like any URL key that does not fit: drop it, say so, show the timed run.
+        state.addNotice({ source: 'url', level: 'warning', text: `${message} Showing the timed run instead.` });
+        state.loadScenario({ ...sent, schedule: null }, 'replace');
+        return;
+      }
       state.receiveError(message);
       state.addNotice({ source: 'worker', level: 'error', text: message });
     },

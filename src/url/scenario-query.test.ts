@@ -8,10 +8,11 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     preset: fc.constantFrom(...PRESETS),
     fix: fc.boolean(),
     numbers: fc.tuple(...NUMERIC_PARAMS.map((p) => (p.optional ? fc.option(fc.integer({ min: p.min, max: p.max }), { nil: null }) : fc.integer({ min: p.min, max: p.max })))),
+    schedule: fc.option(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 60 }), { nil: null }),
   })
-  .map(({ preset, fix, numbers }) => {
+  .map(({ preset, fix, numbers, schedule }) => {
     const numeric = Object.fromEntries(NUMERIC_PARAMS.map((p, i) => [p.key, numbers[i]]));
-    return { ...defaultScenario(preset), ...numeric, preset, fix } as Scenario;
+    return { ...defaultScenario(preset), ...numeric, preset, fix, schedule } as Scenario;
   });
 
 describe('scenario query codec', () => {
@@ -117,6 +118,16 @@ describe('scenario query codec', () => {
     const parsed = parseScenarioQuery('v=9&fix=1');
     expect(parsed.scenario.fix).toBe(true);
     expect(parsed.notices[0]!.key).toBe('v');
+  });
+
+  it('reads a schedule, and refuses a malformed one with a notice, falling back to the timed run', () => {
+    expect(parseScenarioQuery('?v=1&schedule=1.a5b9a3b4').scenario.schedule).toEqual([...Array(5).fill(0), ...Array(9).fill(1), 0, 0, 0, 1, 1, 1, 1]);
+    for (const bad of ['2.a', 'abc', '1.a0', `1.${'a'.repeat(5000)}`]) {
+      const parsed = parseScenarioQuery(`?v=1&schedule=${bad}`);
+      expect(parsed.scenario.schedule).toBeNull();
+      expect(parsed.notices.map((n) => n.key)).toEqual(['schedule']);
+      expect(noticeText(parsed.notices[0]!)).toMatch(/showing the timed run instead/);
+    }
   });
 
   it('uses the preset defaults for keys that are absent', () => {

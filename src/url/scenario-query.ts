@@ -14,6 +14,7 @@ import {
   PRESETS,
   type Scenario,
 } from '../model/scenario';
+import { decodeSchedule, encodeSchedule } from '../model/explore/schedule-codec';
 
 export const FORMAT_VERSION = 1;
 /** The UI-only key for the selected step. */
@@ -101,7 +102,17 @@ function safeParams(query: string): URLSearchParams {
   }
 }
 
-const KNOWN_KEYS = new Set<string>(['v', 'preset', 'fix', CURSOR_KEY, ...NUMERIC_PARAMS.map((p) => p.key)]);
+/** A loaded schedule (see the schedule explorer): replayed instead of timing. */
+export const SCHEDULE_KEY = 'schedule';
+
+const KNOWN_KEYS = new Set<string>(['v', 'preset', 'fix', SCHEDULE_KEY, CURSOR_KEY, ...NUMERIC_PARAMS.map((p) => p.key)]);
+
+function parseSchedule(raw: string, notices: Notice[]): number[] | null {
+  const decoded = decodeSchedule(raw.trim());
+  if (decoded.ok) return decoded.choices;
+  notices.push({ key: SCHEDULE_KEY, problem: `${SCHEDULE_KEY}=${shown(raw)} ${decoded.problem}`, action: 'showing the timed run instead' });
+  return null;
+}
 
 /**
  * Read a scenario from a query string. Never throws.
@@ -145,6 +156,9 @@ export function parseScenarioQuery(query: string): ParsedQuery {
     numeric[param.key] = raw === null ? defaults[param.key] : parseNumber(param, raw, defaults[param.key], notices);
   }
 
+  const rawSchedule = first(SCHEDULE_KEY);
+  const schedule = rawSchedule === null ? null : parseSchedule(rawSchedule, notices);
+
   let cursor: number | null = null;
   const rawCursor = first(CURSOR_KEY);
   if (rawCursor !== null) {
@@ -160,7 +174,7 @@ export function parseScenarioQuery(query: string): ParsedQuery {
     notices.push({ key: 'query', problem: `Unknown key${unknown.length > 1 ? 's' : ''} ${named}${more}`, action: 'ignored' });
   }
 
-  return { scenario: { ...defaults, ...numeric, preset, fix } as Scenario, cursor, notices };
+  return { scenario: { ...defaults, ...numeric, preset, fix, schedule } as Scenario, cursor, notices };
 }
 
 /**
@@ -178,6 +192,7 @@ export function scenarioToQuery(scenario: Scenario, cursor: number | null): stri
     const value = scenario[param.key];
     if (value !== defaults[param.key]) parts.push(`${param.key}=${value === null ? 'off' : value}`);
   }
+  if (scenario.schedule !== null) parts.push(`${SCHEDULE_KEY}=${encodeSchedule(scenario.schedule)}`);
   if (cursor !== null) parts.push(`${CURSOR_KEY}=${cursor}`);
   return parts.join('&');
 }

@@ -131,6 +131,6 @@ describe('sim client', () => {
     const { client, workers, events } = setup();
     client.run({ ...defaultScenario(), migDelay: -3 });
     workers[0]!.answer(0);
-    expect(events.onError).toHaveBeenCalledWith(expect.stringMatching(/out of range/));
+    expect(events.onError).toHaveBeenCalledWith(expect.stringMatching(/out of range/), false);
   });
 });

@@ -15,8 +15,8 @@ export interface SimClientEvents {
   onResult(result: { id: number; trace: TraceView; elapsedMs: number }): void;
   /** The worlds around a step of a trace, for the newest `worlds` request. */
   onWorlds?(worlds: { traceId: number; worlds: StepWorlds }): void;
-  /** The newest request failed in the model or was rejected. */
-  onError(message: string): void;
+  /** The newest request failed in the model or was rejected (`scheduleMismatch`: its schedule does not fit). */
+  onError(message: string, scheduleMismatch?: boolean): void;
   /** The worker died; `willRetry` says whether the latest request was sent to a fresh one. */
   onCrash(message: string, willRetry: boolean): void;
 }
@@ -72,7 +72,7 @@ export function createSimClient(createWorker: () => WorkerLike, events: SimClien
       case 'error':
         answered = reply.id;
         crashes = 0;
-        events.onError(reply.message);
+        events.onError(reply.message, reply.scheduleMismatch === true);
         return;
       default:
         assertNever(reply);

@@ -40,8 +40,14 @@ describe('the simulation handler', () => {
     expect(handler.worlds(52, 4, 1e9)).toMatchObject({ type: 'worlds', worlds: { step: full.steps.length - 1 } });
   });
 
+  it('says when a scenario\'s schedule does not fit it, so the timed run can be shown instead', () => {
+    const reply = createSimHandler().simulate(5, { ...defaultScenario(), schedule: [1, 1, 1] }, clock()).reply;
+    expect(reply).toMatchObject({ type: 'error', id: 5, scheduleMismatch: true, message: expect.stringMatching(/does not fit this scenario/) });
+    expect(handlePreview(6, { ...defaultScenario(), schedule: [0] }, clock())).toMatchObject({ type: 'error', scheduleMismatch: true });
+  });
+
   it('rejects a malformed or out-of-range scenario with a message instead of throwing', () => {
-    for (const bad of [null, 42, {}, { ...defaultScenario(), migDelay: -1 }, { ...defaultScenario(), preset: 'x' }, { ...defaultScenario(), fix: 'yes' }]) {
+    for (const bad of [null, 42, {}, { ...defaultScenario(), migDelay: -1 }, { ...defaultScenario(), preset: 'x' }, { ...defaultScenario(), fix: 'yes' }, { ...defaultScenario(), schedule: [0, 'x'] }, { ...defaultScenario(), schedule: [99] }]) {
       expect(createSimHandler().simulate(1, bad, clock()).reply).toEqual({ type: 'error', id: 1, message: expect.stringMatching(/out of range or malformed/) });
       expect(handlePreview(1, bad, clock())).toEqual({ type: 'error', id: 1, message: expect.stringMatching(/out of range or malformed/) });
     }
@@ -52,6 +58,7 @@ describe('the handler when the model throws', () => {
   it('answers with an error message instead of dying', async () => {
     vi.resetModules();
     vi.doMock('../model/simulate', () => ({
+      ScheduleMismatch: class extends Error {},
       simulate: () => {
         throw new Error('boom');
       },

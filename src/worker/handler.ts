@@ -5,7 +5,7 @@
  * the worlds around any of their steps.
  */
 import { isScenarioInRange, PRESETS, type Scenario, type Trace } from '../model';
-import { simulate, simulateOutcome } from '../model/simulate';
+import { ScheduleMismatch, simulate, simulateOutcome } from '../model/simulate';
 import { withReason } from '../model/verdict';
 import type { SimResponse } from './protocol';
 import { type EncodedTrace, encodeTrace } from './trace-codec';
@@ -19,6 +19,9 @@ function isScenario(value: unknown): value is Scenario {
 const MALFORMED = 'The worker received a scenario that is out of range or malformed.';
 
 function failure(id: number, error: unknown): SimResponse {
+  if (error instanceof ScheduleMismatch) {
+    return { type: 'error', id, message: `The loaded schedule does not fit this scenario: ${error.message}.`, scheduleMismatch: true };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { type: 'error', id, message: `The model failed: ${message}` };
 }

@@ -20,7 +20,8 @@ export type SimResponse =
   | { readonly type: 'preview'; readonly id: number; readonly verdict: Verdict; readonly elapsedMs: number }
   | { readonly type: 'result'; readonly id: number; readonly trace: EncodedTrace; readonly elapsedMs: number }
   | { readonly type: 'worlds'; readonly id: number; readonly worlds: StepWorlds }
-  | { readonly type: 'error'; readonly id: number; readonly message: string };
+  /** `scheduleMismatch`: the scenario's schedule does not fit it (the timed run is what to show instead). */
+  | { readonly type: 'error'; readonly id: number; readonly message: string; readonly scheduleMismatch?: boolean };
 
 export function assertNever(value: never): never {
   throw new Error(`unexpected message ${JSON.stringify(value)}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from '../scenario';
-import { exploreScenario, ScheduleMismatch, scheduleOutcome, simulateSchedule } from './scenario-explorer';
+import { ScheduleMismatch } from '../simulate';
+import { exploreScenario, scheduleOutcome, simulateSchedule } from './scenario-explorer';
 import { decodeSchedule, encodeSchedule } from './schedule-codec';
 
 const test = (patch: Partial<Scenario> = {}): Scenario => ({ ...defaultScenario(), ...patch });

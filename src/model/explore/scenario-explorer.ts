@@ -5,13 +5,10 @@
  * `COMPUTE_RESOURCE_SEMAPHORE` and the conditions a thread waits on do. The
  * verdict of each schedule is computed exactly as in timed mode.
  */
-import { runEngine } from '../engine/engine';
 import { MODEL_LIMITS } from '../engine/limits';
-import { OutcomeRecorder } from '../engine/recorder';
-import { untimedScheduler } from '../engine/scheduler';
 import { computeOutcome } from '../outcome';
 import type { Scenario } from '../scenario';
-import { actorsFor, simulate } from '../simulate';
+import { actorsFor, simulate, simulateOutcome } from '../simulate';
 import type { Mechanism, Outcome, Trace, VerdictValue } from '../types';
 import { initialWorld } from '../world';
 import { type Execution, explore, type Reduction } from './explorer';
@@ -129,9 +126,6 @@ export function exploreScenario(scenario: Scenario, budget: ExploreBudget): Scen
   };
 }
 
-/** Why a schedule cannot be replayed on a scenario. */
-export class ScheduleMismatch extends Error {}
-
 /**
  * Replay one schedule of `scenario` as a full trace (virtual time replaced by
  * step order). Throws `ScheduleMismatch` when the schedule does not fit: it
@@ -141,37 +135,10 @@ export class ScheduleMismatch extends Error {}
  * @example simulateSchedule(defaultScenario(), [0, 0, 1, ...]).verdict.verdict
  */
 export function simulateSchedule(scenario: Scenario, choices: readonly number[]): Trace {
-  let k = 0;
-  const trace = simulate(
-    scenario,
-    MODEL_LIMITS,
-    untimedScheduler((threads) => {
-      const chosen = choices[k];
-      if (chosen === undefined) throw new ScheduleMismatch(`the schedule ends after ${k} transitions, before the run does`);
-      if (!threads.includes(chosen)) {
-        throw new ScheduleMismatch(`transition ${k + 1} names thread ${String.fromCharCode(97 + chosen)}, which cannot run there`);
-      }
-      k++;
-      return chosen;
-    }),
-  );
-  if (k < choices.length) throw new ScheduleMismatch(`the run ends after ${k} transitions; the schedule names ${choices.length}`);
-  return trace;
+  return simulate({ ...scenario, schedule: choices });
 }
 
 /** The outcome of one schedule on the fast path (no trace kept). */
 export function scheduleOutcome(scenario: Scenario, choices: readonly number[]): Outcome {
-  let k = 0;
-  const recorder = new OutcomeRecorder();
-  const result = runEngine({
-    world: initialWorld(), actors: actorsFor(scenario), jitter: 0, seed: 0, limits: MODEL_LIMITS, recorder,
-    scheduler: untimedScheduler((threads) => {
-      const chosen = choices[k++];
-      return chosen !== undefined && threads.includes(chosen) ? chosen : null;
-    }),
-  });
-  return computeOutcome({
-    facts: result.facts, lockSpans: result.lockSpans, world: result.world, stopped: result.stopped,
-    steps: recorder.size, endTime: result.endTime, clock: 'step',
-  });
+  return simulateOutcome({ ...scenario, schedule: choices });
 }

@@ -4,12 +4,11 @@
  * with a repeat count when above 1. `1.a3b2a` is a a a b b a.
  */
 
+import { MAX_SCHEDULE_CHOICES as MAX_CHOICES, MAX_SCHEDULE_THREADS as MAX_THREADS } from '../scenario';
+
 export const SCHEDULE_VERSION = 1;
-const MAX_THREADS = 26;
 /** Longest encoded schedule looked at (a URL key, so anything longer is refused unread). */
 export const MAX_SCHEDULE_LENGTH = 4000;
-/** Most transitions a schedule may name (the model's step limit bounds any run far below this). */
-const MAX_CHOICES = 100_000;
 
 /**
  * @example encodeSchedule([0, 0, 0, 1, 1, 0]) // '1.a3b2a'
