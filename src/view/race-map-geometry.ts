@@ -49,25 +49,32 @@ export function cellImage(cells: Uint8Array, res: number, palette: CellPalette):
 }
 
 /**
- * The boundary of the lost region as an SVG path in plot pixels: the 0.5
- * contour of "lost = 1, anything else = 0", linearly smoothed by d3-contour,
- * so a diagonal edge is drawn as a line, not a staircase. Empty when nothing
- * (or everything) is lost.
+ * The boundary between lost and the rest as an SVG path in plot pixels: the
+ * 0.5 contour of "lost = 1, anything else = 0", linearly smoothed by
+ * d3-contour, so a diagonal edge is drawn as a line, not a staircase. The
+ * grid is padded by one cell that repeats its edge, so the contour runs
+ * past the plot's border instead of along it: the path is meant to be
+ * clipped to the plot, where only the edges between cells remain. Empty
+ * when nothing (or everything) is lost.
  */
 export function lostBoundaryPath(cells: Uint8Array, res: number, width: number, height: number): string {
-  const values = new Float64Array(res * res);
-  for (let j = 0; j < res; j++) {
-    const gridRow = res - 1 - j; // d3-contour's row 0 is at the top
-    for (let i = 0; i < res; i++) values[gridRow * res + i] = cells[j * res + i] === CELL.lost ? 1 : 0;
+  const n = res + 2;
+  const values = new Array<number>(n * n);
+  for (let gy = 0; gy < n; gy++) {
+    const j = res - 1 - Math.min(res - 1, Math.max(0, gy - 1)); // d3-contour's row 0 is at the top
+    for (let gx = 0; gx < n; gx++) {
+      const i = Math.min(res - 1, Math.max(0, gx - 1));
+      values[gy * n + gx] = cells[j * res + i] === CELL.lost ? 1 : 0;
+    }
   }
-  const [shape] = contours().size([res, res]).thresholds([0.5])(Array.from(values));
+  const [shape] = contours().size([n, n]).thresholds([0.5])(values);
   if (!shape) return '';
   const sx = width / res;
   const sy = height / res;
   const parts: string[] = [];
   for (const polygon of shape.coordinates) {
     for (const ring of polygon) {
-      const points = ring.map(([gx, gy]) => `${round(gx! * sx)},${round(gy! * sy)}`);
+      const points = ring.map(([gx, gy]) => `${round((gx! - 1) * sx)},${round((gy! - 1) * sy)}`);
       if (points.length > 1) parts.push(`M${points.join('L')}Z`);
     }
   }
