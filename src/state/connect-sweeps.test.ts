@@ -90,4 +90,21 @@ describe('sweeps wired to the store', () => {
     );
     connection.disconnect();
   });
+
+  it("pauses during a drag and leaves a core to the timeline's simulation while it runs", async () => {
+    const store = createAppStore();
+    const workers = fakeWorkers(false);
+    const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20 });
+    expect(store.getState().runStatus).toBe('running');
+    expect(workers.created).toHaveLength(1);
+    store.setState({ runStatus: 'ready' });
+    expect(workers.created).toHaveLength(2);
+    while (workers.created.some((w) => w.deliver()));
+    const sent = workers.sent.length;
+    store.getState().setParam('migDelay', 1500, { transient: true });
+    while (workers.created.some((w) => w.deliver()));
+    expect(workers.sent.length).toBe(sent);
+    await until(() => workers.sent.length > sent);
+    connection.disconnect();
+  });
 });

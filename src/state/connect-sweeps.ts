@@ -6,7 +6,10 @@
  * `settleMs`, so a drag does not keep both cores busy with sweeps the next
  * input makes moot (the timeline's own simulation needs one). Finished
  * results are kept in small caches, so going back to an earlier input shows
- * its map at once.
+ * its map at once. The screen follows the sliders first: while a slider is
+ * dragged the pool pauses (the running tasks finish, each a few tens of
+ * ms), and while the timeline's own simulation is pending it leaves one
+ * core to it.
  */
 import type { Scenario } from '../model';
 import { countCells, pendingCells } from '../sweep/cells';
@@ -195,8 +198,14 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
     syncOdds(start);
   };
 
+  const share = (): void => {
+    if (settleTimer !== null) pool.setConcurrency(0);
+    else pool.setConcurrency(store.getState().runStatus === 'running' ? pool.size - 1 : pool.size);
+  };
+  share();
   sync(true, now());
   const unsubscribe = store.subscribe((state, previous) => {
+    if (state.runStatus !== previous.runStatus) share();
     if (state.scenario === previous.scenario && state.mapSpec === previous.mapSpec && state.oddsRuns === previous.oddsRuns) return;
     const inputAt = now();
     if (settleTimer !== null) clearTimeout(settleTimer);
@@ -207,9 +216,11 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
     if (dragging) {
       settleTimer = setTimeout(() => {
         settleTimer = null;
+        share();
         sync(true, inputAt);
       }, settleMs);
     }
+    share();
   });
 
   return {

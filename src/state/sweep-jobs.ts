@@ -33,8 +33,8 @@ export interface OddsJobEvents {
 /** A race map: cells in row-major runs from the bottom row, sized to about `TASK_TARGET_MS` each. */
 export function mapJob(scenario: Scenario, spec: MapSpec, events: MapJobEvents): JobSource {
   const total = spec.res * spec.res;
-  // The first tasks are one row or less: the first rows show up at once even when a cell is slow.
-  const chunker = createChunker(total, { first: Math.min(spec.res, 64), targetMs: TASK_TARGET_MS, max: 8 * spec.res });
+  // The first task is small: a cell of a 7,000-step production run takes 30 ms, and it is not timed yet.
+  const chunker = createChunker(total, { first: 8, targetMs: TASK_TARGET_MS, max: 8 * spec.res });
   return {
     next() {
       const range = chunker.next();
@@ -73,7 +73,7 @@ export function flipJob(scenario: Scenario, events: FlipJobEvents): JobSource {
 
 /** Odds: seeds 1..runs in tasks of about `TASK_TARGET_MS`, tallied as they come. */
 export function oddsJob(scenario: Scenario, runs: number, events: OddsJobEvents): JobSource {
-  const chunker = createChunker(runs, { first: 50, targetMs: TASK_TARGET_MS, max: 2000 });
+  const chunker = createChunker(runs, { first: 8, targetMs: TASK_TARGET_MS, max: 2000 });
   let tally = EMPTY_TALLY;
   return {
     next() {

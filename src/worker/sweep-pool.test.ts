@@ -132,4 +132,19 @@ describe('sweep pool', () => {
     expect(log).toEqual(['The sweep worker received a scenario that is out of range or malformed.']);
     expect(other.log).toEqual(['done']);
   });
+
+  it('runs fewer tasks at once when asked to leave a core free, and all of them again after', () => {
+    const workers = fakeWorkers();
+    const pool = createSweepPool({ createWorker: workers.createWorker, size: 2 });
+    pool.setConcurrency(1);
+    const job = rowsJob(4);
+    pool.start(job.source);
+    expect(workers.created).toHaveLength(1);
+    workers.created[0]!.deliver();
+    expect(workers.created).toHaveLength(1);
+    pool.setConcurrency(2);
+    expect(workers.created).toHaveLength(2);
+    while (workers.created.some((w) => w.deliver()));
+    expect(job.log).toEqual(['done']);
+  });
 });

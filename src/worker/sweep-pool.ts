@@ -45,6 +45,8 @@ export interface SweepJob {
 export interface SweepPool {
   readonly size: number;
   start(source: JobSource): SweepJob;
+  /** Run at most this many tasks at once (0..size; 0 pauses); tasks already running finish. */
+  setConcurrency(limit: number): void;
   dispose(): void;
 }
 
@@ -91,6 +93,7 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
   let jobs: JobState[] = [];
   let turn = 0;
   let nextId = 1;
+  let concurrency = slots.length;
 
   const finish = (job: JobState): void => {
     if (!job.over && job.exhausted && job.inFlight === 0 && job.retries.length === 0) {
@@ -134,6 +137,7 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
   const pump = (): void => {
     for (const slot of slots) {
       if (slot.busy) continue;
+      if (slots.filter((s) => s.busy).length >= concurrency) return;
       const next = take();
       if (!next) return;
       const id = nextId++;
@@ -212,6 +216,10 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
       jobs.push(job);
       pump();
       return { cancel: () => cancel(job) };
+    },
+    setConcurrency(limit) {
+      concurrency = Math.min(slots.length, Math.max(0, Math.floor(limit)));
+      pump();
     },
     dispose() {
       for (const job of jobs) job.over = true;
