@@ -48,6 +48,22 @@ test('the default map finishes with lost cells; with the fix none is lost', asyn
   await expect(page.getByTestId('race-map-progress')).toHaveAttribute('value', '10000');
   await expect(page.getByTestId('race-map-current')).toHaveAttribute('data-x', '1000');
 
+  // A slider of one of the map's keys moves the marker, not the map.
+  const lost = await map.getAttribute('data-lost');
+  await page.getByTestId('delay-dropDelay-value').fill('2500');
+  await page.getByTestId('delay-dropDelay-value').press('Enter');
+  await waitIdle(page);
+  await expect(page.getByTestId('race-map-current')).toHaveAttribute('data-x', '2500');
+  await expect(map).toHaveAttribute('data-state', 'done');
+  await expect(map).toHaveAttribute('data-lost', lost!);
+
+  // Hover names the values under the pointer and the cell's verdict.
+  const box = (await page.getByTestId('race-map-plot').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.1);
+  await expect(page.getByTestId('race-map-readout')).toHaveText(/^dropDelay \d+ ms · migDelay \d+ ms: lost$/);
+  await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.9);
+  await expect(page.getByTestId('race-map-readout')).toHaveText(/^dropDelay \d+ ms · migDelay \d+ ms: kept$/);
+
   await openApp(page, '?v=1&fix=1');
   const fixed = await mapDone(page);
   await expect(fixed).toHaveAttribute('data-cells', '10000');
