@@ -10,6 +10,10 @@
  * - src/ui never imports the worker; src/view imports no React.
  * - src/export is pure (model, view, url; no React, no DOM); src/ui loads it
  *   only with a dynamic import(), so it stays out of the start-up bundle.
+ * - src/sweep (race map, nearest flip, odds) is pure and deterministic like
+ *   the model. Its files that run the model (import model internals) belong
+ *   to the workers and the CLI: ui, state, url and view may import only its
+ *   model-free files (grid, cell codes, statistics).
  * Usage: node scripts/check-imports.mjs [src-dir]   (default: the repo's src/)
  * Exits 1 with one line per broken rule.
  */
@@ -34,12 +38,13 @@ const D3 = ['d3-array', 'd3-scale', 'd3-axis', 'd3-zoom', 'd3-selection', 'd3-sc
 /** What each layer may import from the app (other layers) and from packages. */
 const RULES = {
   model: { layers: ['model'], packages: [] },
-  view: { layers: ['view', 'model'], packages: D3 },
-  url: { layers: ['url', 'model'], packages: ['valibot'] },
-  worker: { layers: ['worker', 'model'], packages: [] },
-  state: { layers: ['state', 'worker', 'url', 'view', 'model'], packages: ['zustand'] },
-  ui: { layers: ['ui', 'state', 'view', 'url', 'export', 'model'], packages: ['react', 'react-dom', 'zustand', ...D3] },
-  cli: { layers: ['cli', 'export', 'url', 'model'], packages: [] },
+  view: { layers: ['view', 'sweep', 'model'], packages: D3 },
+  url: { layers: ['url', 'sweep', 'model'], packages: ['valibot'] },
+  worker: { layers: ['worker', 'sweep', 'model'], packages: [] },
+  sweep: { layers: ['sweep', 'model'], packages: [] },
+  state: { layers: ['state', 'worker', 'url', 'view', 'sweep', 'model'], packages: ['zustand'] },
+  ui: { layers: ['ui', 'state', 'view', 'url', 'export', 'sweep', 'model'], packages: ['react', 'react-dom', 'zustand', ...D3] },
+  cli: { layers: ['cli', 'export', 'url', 'sweep', 'model'], packages: [] },
   export: { layers: ['export', 'view', 'url', 'model'], packages: ['valibot', 'd3-scale', 'd3-scale-chromatic'] },
 };
 /** Layers that see the model only through src/model/index.ts. */
@@ -47,13 +52,32 @@ const NARROW_MODEL = new Set(['ui', 'view', 'state']);
 const MODEL_ENTRY = join(src, 'model', 'index');
 const FORBIDDEN_IN_MODEL = [/\bDate\b/, /Math\.random/, /\bsetTimeout\b/, /\bsetInterval\b/, /\bperformance\./, /\bwindow\./, /\bdocument\./, /\bnavigator\./];
 
+/** Layers that may import only the model-free files of src/sweep. */
+const NO_SWEEP_RUNNERS = new Set(['ui', 'state', 'url', 'view']);
+const isTestFile = (file) => /\.(test|golden)\.tsx?$|\/test-[^/]*\.ts$/.test(file);
+const allFiles = existsSync(src) ? files(src) : [];
+/** src/sweep files that run the model: they import something in src/model other than its entry. */
+const sweepRunners = new Set(
+  allFiles
+    .filter((file) => layerOf(file) === 'sweep' && !isTestFile(file))
+    .filter((file) =>
+      [...readFileSync(file, 'utf8').matchAll(importRe)].some((m) => {
+        const spec = m[1] ?? m[2];
+        if (!spec.startsWith('.')) return false;
+        const target = resolve(dirname(file), spec);
+        return layerOf(target) === 'model' && target !== MODEL_ENTRY && target !== join(src, 'model');
+      }),
+    )
+    .map((file) => file.replace(/\.tsx?$/, '')),
+);
+
 const problems = [];
-for (const file of existsSync(src) ? files(src) : []) {
+for (const file of allFiles) {
   const layer = layerOf(file);
   const rule = RULES[layer];
   if (!rule) continue;
   // Tests, golden-file helpers and test-*.ts helpers beside them may use dev packages and model internals.
-  const isTest = /\.(test|golden)\.tsx?$|\/test-[^/]*\.ts$/.test(file);
+  const isTest = isTestFile(file);
   const text = readFileSync(file, 'utf8');
   const where = relative(root, file);
   for (const match of text.matchAll(importRe)) {
@@ -65,6 +89,8 @@ for (const file of existsSync(src) ? files(src) : []) {
         problems.push(`${where}: ${layer} must not import ${targetLayer} (${spec})`);
       } else if (targetLayer === 'model' && NARROW_MODEL.has(layer) && !isTest && target !== MODEL_ENTRY && target !== join(src, 'model')) {
         problems.push(`${where}: ${layer} must import the model through src/model/index.ts, not ${spec}`);
+      } else if (targetLayer === 'sweep' && NO_SWEEP_RUNNERS.has(layer) && !isTest && sweepRunners.has(target)) {
+        problems.push(`${where}: ${layer} must not import ${spec}, which runs the model (that is the sweep workers' job)`);
       }
     } else if (!isTest && !rule.packages.some((p) => spec === p || spec.startsWith(`${p}/`))) {
       problems.push(`${where}: ${layer} must not import the package ${spec}`);
@@ -78,7 +104,7 @@ for (const file of existsSync(src) ? files(src) : []) {
       }
     }
   }
-  if ((layer === 'model' || layer === 'export') && !isTest) {
+  if ((layer === 'model' || layer === 'export' || layer === 'sweep') && !isTest) {
     // Comments and string literals may say "window." or "Date"; code may not.
     const code = text
       .replace(/\/\*[\s\S]*?\*\//g, '')

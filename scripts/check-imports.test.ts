@@ -51,4 +51,24 @@ describe('check-imports', () => {
       expect.stringMatching(/view\/c\.ts: view must not import the package react/),
     ]);
   });
+
+  it('keeps the sweeps that run the model out of the page: ui, state and url import only model-free sweep files', () => {
+    const { status, lines } = check({
+      'model/index.ts': 'export type X = 1;\n',
+      'model/simulate.ts': 'export const simulateOutcome = () => 1;\n',
+      'sweep/grid.ts': "import type { X } from '../model';\nexport const grid = 1;\n",
+      'sweep/run.ts': "import { simulateOutcome } from '../model/simulate';\nexport const run = simulateOutcome;\n",
+      'sweep/clock.ts': 'export const t = Date.now();\n',
+      'ui/map.ts': "import { grid } from '../sweep/grid';\nimport { run } from '../sweep/run';\n",
+      'state/jobs.ts': "import { run } from '../sweep/run';\n",
+      'worker/sweep.ts': "import { run } from '../sweep/run';\n",
+      'cli/explore.ts': "import { run } from '../sweep/run';\n",
+    });
+    expect(status).toBe(1);
+    expect(lines).toEqual([
+      expect.stringMatching(/state\/jobs\.ts: state must not import \.\.\/sweep\/run, which runs the model/),
+      expect.stringMatching(/sweep\/clock\.ts: the sweep must stay deterministic and DOM-free/),
+      expect.stringMatching(/ui\/map\.ts: ui must not import \.\.\/sweep\/run, which runs the model/),
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NUMERIC_PARAMS } from '../src/model/scenario';
+import { MAP_QUERY_KEYS } from '../src/url/map-query';
 
 const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
 
@@ -20,5 +21,9 @@ describe('README', () => {
     expect(row).toContain(` ${fmt(p.defaults['nova-test'])}`);
     if (p.defaults.production !== p.defaults['nova-test']) expect(row).toContain(`production: ${fmt(p.defaults.production)}`);
     expect(row).toContain(`${p.min}–${p.max}`);
+  });
+
+  it.each([...MAP_QUERY_KEYS])('documents the race map key %s', (key) => {
+    expect(readme.split('\n').some((line) => line.startsWith('| ') && line.split('|')[1]!.includes(`\`${key}\``))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Start-up: the store, the URL, the worker, then React.
+ * Start-up: the store, the URL, the simulation worker, the sweep workers, then React.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -15,6 +15,11 @@ import './ui/styles.css';
 const store = createAppStore();
 connectUrl(store, window);
 const { client } = connectSimulation(store, createBrowserWorker);
+// The sweeps (race map, nearest flip, odds) load on their own, after start-up, and subscribe last,
+// so their store updates reach the other subscribers in order.
+void Promise.all([import('./state/connect-sweeps'), import('./worker/sweep-pool')]).then(([{ connectSweeps }, pool]) =>
+  connectSweeps(store, { createWorker: pool.createBrowserSweepWorker, size: pool.poolSize(navigator.hardwareConcurrency) }),
+);
 installTestApi(store, () => client.crash());
 
 const rootElement = document.getElementById('root');

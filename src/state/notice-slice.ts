@@ -1,9 +1,10 @@
 /**
- * Messages to the user: bad URL keys, model limits, worker failures, exports and imports ('file').
+ * Messages to the user: bad URL keys, model limits, worker failures, exports and imports ('file'),
+ * and the sweep workers (race map, nearest flip, odds).
  */
 import type { SliceCreator } from './store';
 
-export type NoticeSource = 'url' | 'input' | 'model' | 'worker' | 'share' | 'file';
+export type NoticeSource = 'url' | 'input' | 'model' | 'worker' | 'share' | 'file' | 'sweep';
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
 export interface UiNotice {

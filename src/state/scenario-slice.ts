@@ -13,6 +13,8 @@ export interface ScenarioSlice {
   readonly historyIntent: HistoryIntent;
   /** Set one numeric key; `transient` while a slider is dragged. `null` turns an optional actor off. */
   setParam(key: NumericKey, value: number | null, options?: { transient?: boolean }): void;
+  /** Set several numeric keys at once, as one history entry (a click on the race map sets two). */
+  setParams(values: Partial<Record<NumericKey, number>>): void;
   setFix(fix: boolean): void;
   /** Switch harness; keys that equal the old preset's defaults take the new preset's. */
   setPreset(preset: Preset): void;
@@ -30,6 +32,13 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     const next = value === null ? (param.optional ? null : param.defaults[get().scenario.preset]) : clampParam(param, value);
     if (get().scenario[key] === next) return;
     set({ scenario: { ...get().scenario, [key]: next }, historyIntent: options?.transient ? 'replace' : 'push' });
+  },
+  setParams(values) {
+    const current = get().scenario;
+    const next: Record<string, unknown> = { ...current };
+    for (const [key, value] of Object.entries(values) as [NumericKey, number][]) next[key] = clampParam(PARAM_BY_KEY[key], value);
+    if (Object.keys(values).every((key) => next[key] === current[key as NumericKey])) return;
+    set({ scenario: next as unknown as Scenario, historyIntent: 'push' });
   },
   setFix(fix) {
     if (get().scenario.fix === fix) return;

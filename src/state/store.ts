@@ -8,9 +8,10 @@ import { createNoticeSlice, type NoticeSlice } from './notice-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createScenarioSlice, type ScenarioSlice } from './scenario-slice';
+import { createSweepSlice, type SweepSlice } from './sweep-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
-export type AppState = ScenarioSlice & RunSlice & PlaybackSlice & ViewSlice & NoticeSlice & ExploreSlice;
+export type AppState = ScenarioSlice & RunSlice & PlaybackSlice & ViewSlice & NoticeSlice & ExploreSlice & SweepSlice;
 export type AppStore = StoreApi<AppState>;
 export type SliceCreator<T> = (set: AppStore['setState'], get: AppStore['getState']) => T;
 
@@ -22,5 +23,6 @@ export function createAppStore(): AppStore {
     ...createViewSlice(set, get),
     ...createNoticeSlice(set, get),
     ...createExploreSlice(set, get),
+    ...createSweepSlice(set, get),
   }));
 }

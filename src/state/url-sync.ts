@@ -4,6 +4,7 @@
  * one, Back/Forward load the entry's scenario again.
  */
 import { scenarioToQuery, parseScenarioQuery, noticeText } from '../url/scenario-query';
+import { sameMapSpec } from '../sweep/map-spec';
 import type { AppStore } from './store';
 
 export interface HistoryLike {
@@ -26,19 +27,22 @@ export function loadFromUrl(store: AppStore, search: string, fromHistory: boolea
   const cursor = parsed.cursor ?? Number.POSITIVE_INFINITY;
   if (sameScenario && state.trace) {
     const last = state.trace.steps.length - 1;
-    store.setState({ cursor: Math.min(cursor, last), historyIntent: 'none' });
+    const mapSpec = sameMapSpec(parsed.map, state.mapSpec) ? state.mapSpec : parsed.map;
+    store.setState({ cursor: Math.min(cursor, last), historyIntent: 'none', mapSpec });
     return;
   }
   state.requestCursor(cursor);
   state.loadScenario(parsed.scenario, fromHistory ? 'none' : 'replace');
+  // After the scenario: its run is pending, so the URL is not rewritten half-way.
+  state.loadMapSpec(parsed.map);
 }
 
 /** The query the current state should have, or `null` while a run is pending. */
 export function desiredQuery(store: AppStore): string | null {
-  const { trace, tracedScenario, scenario, cursor, runStatus } = store.getState();
+  const { trace, tracedScenario, scenario, cursor, runStatus, mapSpec } = store.getState();
   if (runStatus !== 'ready' || !trace || tracedScenario !== scenario) return null;
   const last = trace.steps.length - 1;
-  return scenarioToQuery(scenario, cursor >= last ? null : cursor);
+  return scenarioToQuery(scenario, cursor >= last ? null : cursor, mapSpec);
 }
 
 export interface UrlSyncOptions {
@@ -80,7 +84,8 @@ export function connectUrl(store: AppStore, win: HistoryLike, options: UrlSyncOp
       state.trace !== previous.trace ||
       state.cursor !== previous.cursor ||
       state.runStatus !== previous.runStatus ||
-      state.scenario !== previous.scenario
+      state.scenario !== previous.scenario ||
+      state.mapSpec !== previous.mapSpec
     ) {
       schedule();
     }

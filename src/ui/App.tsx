@@ -1,9 +1,10 @@
 /**
  * The screen: header with the verdict; scenario inputs beside the timeline;
  * the playback bar; then the hosts' PCI devices, the database and trackers,
- * and the selected step's details, all at the cursor.
+ * and the selected step's details, all at the cursor; on the right, the
+ * timing space (race map and odds).
  */
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ScenarioPanel } from './controls/ScenarioPanel';
 import { StepDetails } from './details/StepDetails';
@@ -14,6 +15,9 @@ import { PlaybackBar } from './playback/PlaybackBar';
 import { StatePanel } from './state-view/StatePanel';
 import { useApp } from './store-context';
 import { TimelinePanel } from './timeline/TimelinePanel';
+
+/** The race map and odds: loaded on their own, so they do not grow the start-up bundle. */
+const RaceMapPanel = lazy(() => import('./race-map/RaceMapPanel'));
 
 /**
  * The root carries the idle signal for tests (`data-sim-status`). The panels
@@ -68,6 +72,13 @@ const Screen = memo(function Screen() {
         <div className="area-details">
           <ErrorBoundary name="step details">
             <StepDetails />
+          </ErrorBoundary>
+        </div>
+        <div className="area-racemap">
+          <ErrorBoundary name="race map">
+            <Suspense fallback={<p className="panel-loading">Loading the race map…</p>}>
+              <RaceMapPanel />
+            </Suspense>
           </ErrorBoundary>
         </div>
       </main>

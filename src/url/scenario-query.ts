@@ -15,15 +15,17 @@ import {
   type Scenario,
 } from '../model/scenario';
 import { decodeSchedule, encodeSchedule } from '../model/explore/schedule-codec';
+import type { MapSpec } from '../sweep/map-spec';
+import { MAP_QUERY_KEYS, mapSpecToQuery, parseMapQuery } from './map-query';
+import { issueText, numberSchema, shown } from './query-values';
+
+export { shown };
 
 export const FORMAT_VERSION = 1;
 /** The UI-only key for the selected step. */
 export const CURSOR_KEY = 'step';
-/** Longest value we look at; anything longer is rejected unread. */
-const MAX_VALUE_LENGTH = 32;
 /** Unknown keys named in notices before the rest are summarised. */
 const MAX_NAMED_UNKNOWN = 3;
-const MAX_SHOWN_KEY = 40;
 
 export interface Notice {
   /** The query key the notice is about (or `query` for the whole). */
@@ -43,31 +45,14 @@ export interface ParsedQuery {
   readonly scenario: Scenario;
   /** The selected step, `null` when absent. */
   readonly cursor: number | null;
+  /** The race map's keys, ranges and resolution (see `map-query.ts`). */
+  readonly map: MapSpec;
   readonly notices: readonly Notice[];
 }
 
-const DECIMAL = /^-?\d{1,20}(\.\d{1,6})?$/;
-
-const numberSchema = v.pipe(
-  v.string(),
-  v.maxLength(MAX_VALUE_LENGTH, 'is too long'),
-  v.regex(DECIMAL, 'is not a plain decimal number'),
-  v.transform(Number),
-  v.finite('is not a finite number'),
-);
 const presetSchema = v.picklist(PRESETS, `must be one of ${PRESETS.join(', ')}`);
 const fixSchema = v.picklist(['0', '1'], 'must be 0 or 1');
 const offValues = new Set(['', 'off', 'none']);
-
-/** Shorten and quote a piece of the URL for a notice (it is only ever rendered as text). */
-export function shown(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return JSON.stringify(flat.length > MAX_SHOWN_KEY ? `${flat.slice(0, MAX_SHOWN_KEY)}…` : flat);
-}
-
-function issueText(result: { issues: readonly { message: string }[] }): string {
-  return result.issues[0]?.message ?? 'is not valid';
-}
 
 function parseNumber(
   param: NumericParam,
@@ -105,7 +90,7 @@ function safeParams(query: string): URLSearchParams {
 /** A loaded schedule (see the schedule explorer): replayed instead of timing. */
 export const SCHEDULE_KEY = 'schedule';
 
-const KNOWN_KEYS = new Set<string>(['v', 'preset', 'fix', SCHEDULE_KEY, CURSOR_KEY, ...NUMERIC_PARAMS.map((p) => p.key)]);
+const KNOWN_KEYS = new Set<string>(['v', 'preset', 'fix', SCHEDULE_KEY, CURSOR_KEY, ...NUMERIC_PARAMS.map((p) => p.key), ...MAP_QUERY_KEYS]);
 
 function parseSchedule(raw: string, notices: Notice[]): number[] | null {
   const decoded = decodeSchedule(raw.trim());
@@ -158,6 +143,7 @@ export function parseScenarioQuery(query: string): ParsedQuery {
 
   const rawSchedule = first(SCHEDULE_KEY);
   const schedule = rawSchedule === null ? null : parseSchedule(rawSchedule, notices);
+  const map = parseMapQuery(first, notices);
 
   let cursor: number | null = null;
   const rawCursor = first(CURSOR_KEY);
@@ -174,16 +160,16 @@ export function parseScenarioQuery(query: string): ParsedQuery {
     notices.push({ key: 'query', problem: `Unknown key${unknown.length > 1 ? 's' : ''} ${named}${more}`, action: 'ignored' });
   }
 
-  return { scenario: { ...defaults, ...numeric, preset, fix, schedule } as Scenario, cursor, notices };
+  return { scenario: { ...defaults, ...numeric, preset, fix, schedule } as Scenario, cursor, map, notices };
 }
 
 /**
- * The query string for a scenario (and cursor): `v=1` and every value that
- * differs from its preset's default.
+ * The query string for a scenario (and cursor, and race map): `v=1` and
+ * every value that differs from its default.
  *
  * @example scenarioToQuery(defaultScenario(), null) // 'v=1'
  */
-export function scenarioToQuery(scenario: Scenario, cursor: number | null): string {
+export function scenarioToQuery(scenario: Scenario, cursor: number | null, map?: MapSpec): string {
   const defaults = defaultScenario(scenario.preset);
   const parts: string[] = [`v=${FORMAT_VERSION}`];
   if (scenario.preset !== 'nova-test') parts.push(`preset=${scenario.preset}`);
@@ -193,6 +179,7 @@ export function scenarioToQuery(scenario: Scenario, cursor: number | null): stri
     if (value !== defaults[param.key]) parts.push(`${param.key}=${value === null ? 'off' : value}`);
   }
   if (scenario.schedule !== null) parts.push(`${SCHEDULE_KEY}=${encodeSchedule(scenario.schedule)}`);
+  if (map) parts.push(...mapSpecToQuery(map));
   if (cursor !== null) parts.push(`${CURSOR_KEY}=${cursor}`);
   return parts.join('&');
 }

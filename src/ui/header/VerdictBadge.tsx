@@ -5,6 +5,7 @@
  */
 import type { Mechanism, VerdictValue } from '../../model';
 import { selectIsCurrent, selectVerdict } from '../../state/selectors';
+import { NearestFlip } from '../nearest-flip/NearestFlip';
 import { useApp } from '../store-context';
 
 const BADGE: Readonly<Record<VerdictValue, { icon: string; text: string }>> = {
@@ -62,6 +63,7 @@ export function VerdictBadge() {
       <span className="verdict-reason" data-testid="verdict-reason">
         {verdict.reason}
       </span>
+      <NearestFlip />
     </div>
   );
 }

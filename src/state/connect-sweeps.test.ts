@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { defaultScenario } from '../model/scenario';
+import { CELL } from '../sweep/cells';
+import { defaultMapSpec } from '../sweep/map-spec';
+import { evaluateMap } from '../sweep/map-run';
+import type { SweepRequest } from '../worker/sweep-protocol';
+import { fakeWorkers } from '../worker/test-sweep-workers';
+import { connectSweeps } from './connect-sweeps';
+import { createAppStore } from './store';
+
+const until = async (done: () => boolean): Promise<void> => {
+  for (let i = 0; i < 2000 && !done(); i++) await new Promise((r) => setTimeout(r, 2));
+  expect(done()).toBe(true);
+};
+
+function setup(res = 12) {
+  const store = createAppStore();
+  store.getState().loadMapSpec({ ...defaultMapSpec(), res });
+  const workers = fakeWorkers(true);
+  const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20 });
+  const requests = (): SweepRequest[] => workers.sent;
+  return { store, workers, connection, requests };
+}
+
+describe('sweeps wired to the store', () => {
+  it('fills the race map, the nearest flip and the odds', async () => {
+    const { store, connection } = setup();
+    await until(() => store.getState().raceMap?.status === 'done' && store.getState().flips?.status === 'done' && store.getState().odds?.status === 'done');
+    const { raceMap, flips, odds } = store.getState();
+    expect([...raceMap!.cells]).toEqual([...evaluateMap(defaultScenario(), { ...defaultMapSpec(), res: 12 })]);
+    expect(raceMap!.computed).toBe(144);
+    expect(raceMap!.lost).toBe([...raceMap!.cells].filter((c) => c === CELL.lost).length);
+    expect(flips!.report!.flips[0]).toMatchObject({ key: 'spawn', delta: -50 });
+    expect(odds!.tally).toMatchObject({ runs: 1000, lost: 1000 });
+    connection.disconnect();
+  });
+
+  it('cancels a map when its inputs change: no more of its tasks, none of its cells', async () => {
+    const { store, connection, requests } = setup(30);
+    await until(() => (store.getState().raceMap?.computed ?? 0) > 0);
+    const before = requests().length;
+    store.getState().setFix(true);
+    const after = requests().slice(before).filter((r) => r.type === 'map-cells');
+    await until(() => store.getState().raceMap?.status === 'done');
+    expect(after.every((r) => r.scenario.fix)).toBe(true);
+    expect(requests().slice(before).filter((r) => r.type === 'map-cells' && !r.scenario.fix)).toEqual([]);
+    const { raceMap } = store.getState();
+    expect(raceMap!.scenario.fix).toBe(true);
+    expect(raceMap!.lost).toBe(0);
+    expect([...raceMap!.cells]).toEqual([...evaluateMap({ ...defaultScenario(), fix: true }, { ...defaultMapSpec(), res: 30 })]);
+    connection.disconnect();
+  });
+
+  it('keeps the map when an axis key moves (only the marker moves), and shows a map seen before at once', async () => {
+    const { store, connection, requests } = setup();
+    await until(() => store.getState().raceMap?.status === 'done');
+    const map = store.getState().raceMap;
+    const sent = requests().filter((r) => r.type === 'map-cells').length;
+    store.getState().setParams({ dropDelay: 400, migDelay: 900 });
+    expect(store.getState().raceMap).toBe(map);
+    store.getState().setParam('spawn', 60);
+    expect(store.getState().raceMap?.status).toBe('running');
+    store.getState().setParam('spawn', 50);
+    expect(store.getState().raceMap?.status).toBe('done');
+    expect([...store.getState().raceMap!.cells]).toEqual([...map!.cells]);
+    await until(() => store.getState().flips?.status === 'done');
+    expect(requests().filter((r) => r.type === 'map-cells' && r.scenario.spawn === 50).length).toBe(sent);
+    connection.disconnect();
+  });
+
+  it('waits for a dragged slider to settle before starting new sweeps', async () => {
+    const { store, connection, requests } = setup();
+    await until(() => store.getState().raceMap?.status === 'done' && store.getState().odds?.status === 'done' && store.getState().flips?.status === 'done');
+    const before = requests().length;
+    for (const spawn of [60, 70, 80]) store.getState().setParam('spawn', spawn, { transient: true });
+    expect(store.getState().raceMap).toMatchObject({ status: 'running', computed: 0 });
+    expect(requests().length).toBe(before);
+    await until(() => store.getState().raceMap?.status === 'done');
+    expect(requests().slice(before).every((r) => r.scenario.spawn === 80)).toBe(true);
+    connection.disconnect();
+  });
+
+  it('tells the user when a sweep worker dies, and finishes the map on a new one', async () => {
+    const { store, connection, workers } = setup();
+    workers.created[0]!.die('out of memory');
+    await until(() => store.getState().raceMap?.status === 'done');
+    expect(store.getState().raceMap!.computed).toBe(144);
+    expect(store.getState().notices.map((n) => n.text)).toContain(
+      'A sweep worker stopped: out of memory. A new one was started and its part of the sweep runs again.',
+    );
+    connection.disconnect();
+  });
+
+  it("pauses during a drag and leaves a core to the timeline's simulation while it runs", async () => {
+    const store = createAppStore();
+    const workers = fakeWorkers(false);
+    const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20 });
+    expect(store.getState().runStatus).toBe('running');
+    expect(workers.created).toHaveLength(1);
+    store.setState({ runStatus: 'ready' });
+    expect(workers.created).toHaveLength(2);
+    while (workers.created.some((w) => w.deliver()));
+    const sent = workers.sent.length;
+    store.getState().setParam('migDelay', 1500, { transient: true });
+    while (workers.created.some((w) => w.deliver()));
+    expect(workers.sent.length).toBe(sent);
+    await until(() => workers.sent.length > sent);
+    connection.disconnect();
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * Wires the store to the sweep workers: whenever the inputs of the race map,
+ * the nearest flip or the odds change, the old job is cancelled at once and
+ * a new one started; results land in the store as they arrive. While a
+ * slider is dragged the new jobs wait until it has been still for
+ * `settleMs`, so a drag does not keep both cores busy with sweeps the next
+ * input makes moot (the timeline's own simulation needs one). Finished
+ * results are kept in small caches, so going back to an earlier input shows
+ * its map at once. The screen follows the sliders first: while a slider is
+ * dragged the pool pauses (the running tasks finish, each a few tens of
+ * ms), and while the timeline's own simulation is pending it leaves one
+ * core to it.
+ */
+import type { Scenario } from '../model';
+import { countCells, pendingCells } from '../sweep/cells';
+import { type MapSpec, mapInputsKey } from '../sweep/map-spec';
+import { EMPTY_TALLY } from '../sweep/odds';
+import { scenarioToQuery } from '../url/scenario-query';
+import { createSweepPool, type SweepJob, type SweepWorkerLike } from '../worker/sweep-pool';
+import type { AppStore } from './store';
+import { flipJob, mapJob, oddsJob } from './sweep-jobs';
+import type { FlipRun, OddsRun, RaceMapRun } from './sweep-slice';
+
+export interface SweepConnectionOptions {
+  readonly createWorker: () => SweepWorkerLike;
+  /** Workers in the pool (one per core). */
+  readonly size: number;
+  /** How long a dragged input must be still before sweeps start again. */
+  readonly settleMs?: number;
+  readonly now?: () => number;
+}
+
+/** A map-sized LRU: the newest `limit` entries. */
+function lru<T>(limit: number) {
+  const entries = new Map<string, T>();
+  return {
+    get(key: string): T | undefined {
+      const value = entries.get(key);
+      if (value !== undefined) {
+        entries.delete(key);
+        entries.set(key, value);
+      }
+      return value;
+    },
+    set(key: string, value: T): void {
+      entries.delete(key);
+      entries.set(key, value);
+      if (entries.size > limit) entries.delete(entries.keys().next().value!);
+    },
+  };
+}
+
+/** The odds ignore the scenario's own seed (they run seeds 1..N). */
+const oddsKey = (scenario: Scenario, runs: number): string => `${scenarioToQuery({ ...scenario, seed: 1 }, null)}#${runs}`;
+
+export function connectSweeps(store: AppStore, options: SweepConnectionOptions): { disconnect(): void } {
+  const now = options.now ?? (() => performance.now());
+  const settleMs = options.settleMs ?? 150;
+  const notice = (text: string): void => store.getState().addNotice({ source: 'sweep', level: 'error', text });
+  const pool = createSweepPool({
+    createWorker: options.createWorker,
+    size: options.size,
+    now,
+    onWorkerLost(message, willRetry) {
+      if (willRetry) notice(`${message} A new one was started and its part of the sweep runs again.`);
+    },
+  });
+  const maps = lru<RaceMapRun>(8);
+  const flips = lru<FlipRun>(32);
+  const odds = lru<OddsRun>(16);
+  let mapJobNow: { inputs: string; job: SweepJob | null } | null = null;
+  let flipJobNow: { key: string; job: SweepJob | null } | null = null;
+  let oddsJobNow: { key: string; job: SweepJob | null } | null = null;
+  let settleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const setMap = (run: RaceMapRun): void => store.setState({ raceMap: run });
+  const currentMap = (inputs: string): RaceMapRun | null => {
+    const run = store.getState().raceMap;
+    return run?.inputs === inputs ? run : null;
+  };
+
+  function startMap(scenario: Scenario, spec: MapSpec, inputs: string, inputAt: number): SweepJob {
+    return pool.start(
+      mapJob(scenario, spec, {
+        cells(start, cells) {
+          const run = currentMap(inputs);
+          if (!run) return;
+          run.cells.set(cells, start);
+          const added = countCells(cells);
+          setMap({ ...run, computed: run.computed + added.computed, lost: run.lost + added.lost, incomplete: run.incomplete + added.incomplete });
+        },
+        done() {
+          const run = currentMap(inputs);
+          if (!run) return;
+          const finished: RaceMapRun = { ...run, status: 'done', elapsedMs: now() - inputAt };
+          maps.set(inputs, finished);
+          setMap(finished);
+        },
+        error(message) {
+          const run = currentMap(inputs);
+          if (run) setMap({ ...run, status: 'error', error: message });
+          notice(`The race map stopped: ${message}`);
+        },
+      }),
+    );
+  }
+
+  /** Point the map at the current inputs; `start` false leaves the job for after the drag. */
+  function syncMap(start: boolean, inputAt: number): void {
+    const { scenario, mapSpec } = store.getState();
+    const inputs = mapInputsKey(scenario, mapSpec);
+    if (mapJobNow?.inputs === inputs) {
+      if (start && !mapJobNow.job && store.getState().raceMap?.status === 'running') mapJobNow.job = startMap(scenario, mapSpec, inputs, inputAt);
+      return;
+    }
+    mapJobNow?.job?.cancel();
+    const cached = maps.get(inputs);
+    if (cached) {
+      mapJobNow = { inputs, job: null };
+      setMap(cached);
+      return;
+    }
+    setMap({
+      inputs, spec: mapSpec, scenario, cells: pendingCells(mapSpec.res),
+      computed: 0, lost: 0, incomplete: 0, status: 'running', error: null, elapsedMs: null,
+    });
+    mapJobNow = { inputs, job: start ? startMap(scenario, mapSpec, inputs, inputAt) : null };
+  }
+
+  function syncFlips(start: boolean): void {
+    const { scenario } = store.getState();
+    const key = scenarioToQuery(scenario, null);
+    if (flipJobNow?.key === key && (flipJobNow.job || !start || store.getState().flips?.status !== 'running')) return;
+    if (flipJobNow?.key !== key) flipJobNow?.job?.cancel();
+    const cached = flips.get(key);
+    if (cached) {
+      flipJobNow = { key, job: null };
+      store.setState({ flips: cached });
+      return;
+    }
+    store.setState({ flips: { scenario, status: 'running', report: null, error: null } });
+    const job = !start
+      ? null
+      : pool.start(
+          flipJob(scenario, {
+            done(report) {
+              if (flipJobNow?.key !== key) return;
+              const run: FlipRun = { scenario, status: 'done', report, error: null };
+              flips.set(key, run);
+              store.setState({ flips: run });
+            },
+            error(message) {
+              if (flipJobNow?.key === key) store.setState({ flips: { scenario, status: 'error', report: null, error: message } });
+              notice(`The nearest-flip search stopped: ${message}`);
+            },
+          }),
+        );
+    flipJobNow = { key, job };
+  }
+
+  function syncOdds(start: boolean): void {
+    const { scenario, oddsRuns } = store.getState();
+    const key = oddsKey(scenario, oddsRuns);
+    if (oddsJobNow?.key === key && (oddsJobNow.job || !start || store.getState().odds?.status !== 'running')) return;
+    if (oddsJobNow?.key !== key) oddsJobNow?.job?.cancel();
+    const cached = odds.get(key);
+    if (cached) {
+      oddsJobNow = { key, job: null };
+      store.setState({ odds: cached });
+      return;
+    }
+    const base: OddsRun = { scenario, runs: oddsRuns, status: 'running', tally: EMPTY_TALLY, error: null };
+    store.setState({ odds: base });
+    const mine = (): boolean => oddsJobNow?.key === key;
+    const job = !start
+      ? null
+      : pool.start(
+          oddsJob(scenario, oddsRuns, {
+            progress: (tally) => mine() && store.setState({ odds: { ...base, tally } }),
+            done(tally) {
+              if (!mine()) return;
+              const run: OddsRun = { ...base, status: 'done', tally };
+              odds.set(key, run);
+              store.setState({ odds: run });
+            },
+            error(message) {
+              if (mine()) store.setState({ odds: { ...base, status: 'error', error: message } });
+              notice(`The odds under jitter stopped: ${message}`);
+            },
+          }),
+        );
+    oddsJobNow = { key, job };
+  }
+
+  const sync = (start: boolean, inputAt: number): void => {
+    syncMap(start, inputAt);
+    syncFlips(start);
+    syncOdds(start);
+  };
+
+  const share = (): void => {
+    if (settleTimer !== null) pool.setConcurrency(0);
+    else pool.setConcurrency(store.getState().runStatus === 'running' ? pool.size - 1 : pool.size);
+  };
+  share();
+  sync(true, now());
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.runStatus !== previous.runStatus) share();
+    if (state.scenario === previous.scenario && state.mapSpec === previous.mapSpec && state.oddsRuns === previous.oddsRuns) return;
+    const inputAt = now();
+    if (settleTimer !== null) clearTimeout(settleTimer);
+    settleTimer = null;
+    const dragging = state.historyIntent === 'replace' && state.scenario !== previous.scenario;
+    // Stale work is cancelled at once either way; during a drag the new work waits for the input to settle.
+    sync(!dragging, inputAt);
+    if (dragging) {
+      settleTimer = setTimeout(() => {
+        settleTimer = null;
+        share();
+        sync(true, inputAt);
+      }, settleMs);
+    }
+    share();
+  });
+
+  return {
+    disconnect() {
+      unsubscribe();
+      if (settleTimer !== null) clearTimeout(settleTimer);
+      pool.dispose();
+    },
+  };
+}
