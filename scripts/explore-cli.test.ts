@@ -32,6 +32,37 @@ describe('npm run explore', () => {
     expect(run('map', 'mapRes=10&mapXMax=500', '--x', 'migDelay')).toMatchObject({ x: { key: 'migDelay' }, y: { key: 'dropDelay' }, cells: 100 });
   }, 60_000);
 
+  it('schedules: every order of the steps; losing ones for the buggy code, none for the fix; a replayable shortest one', () => {
+    type Report = {
+      schedules: number; outcomes: { verdict: string; mechanism: string | null; count: number }[]; losingSchedules: number;
+      shortestLosing: { steps: { step: number; thread: string; kind: string | null }[]; schedule: string; link: string } | null;
+      reduction: string; complete: boolean; elapsedMs: number; schedulesPerSecond: number;
+    };
+    const buggy = run('schedules', 'v=1') as Report;
+    expect(buggy).toMatchObject({ reduction: 'dpor', complete: true });
+    expect(buggy.losingSchedules).toBeGreaterThan(0);
+    expect(buggy.outcomes.reduce((n, o) => n + o.count, 0)).toBe(buggy.schedules);
+    expect(buggy.schedulesPerSecond).toBeGreaterThan(0);
+    const { steps, link, schedule } = buggy.shortestLosing!;
+    expect(link).toBe(`?v=1&schedule=${schedule}`);
+    const kinds = steps.map((s) => `${s.thread}:${s.kind}`);
+    expect(kinds.indexOf('periodic-host2:instance-list')).toBeLessThan(kinds.indexOf('evacuation:host-saved'));
+    expect(kinds.indexOf('evacuation:migration-done')).toBeLessThan(kinds.indexOf('periodic-host2:migration-list'));
+    // The link replays headless: the same schedule loses.
+    const replayed = JSON.parse(execFileSync(tsx, [join(root, 'src', 'cli', 'simulate.ts'), link], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 }));
+    expect(replayed).toMatchObject({ verdict: 'lost', bugReproduced: true, clock: 'step' });
+    const fixed = run('schedules', 'fix=1') as Report;
+    expect(fixed).toMatchObject({ losingSchedules: 0, shortestLosing: null, complete: true });
+    const unreduced = run('schedules', 'fix=1', '--no-reduction') as Report;
+    expect(unreduced.reduction).toBe('none');
+    expect(unreduced.schedules).toBeGreaterThan(fixed.schedules * 10);
+    expect(new Set(unreduced.outcomes.map((o) => o.verdict))).toEqual(new Set(fixed.outcomes.map((o) => o.verdict)));
+    expect(run('schedules', 'v=1', '--budget', '5')).toMatchObject({ schedules: 5, complete: false });
+    const bad = spawnSync(tsx, [cli, 'schedules', 'v=1', '--runs', '3'], { encoding: 'utf8', cwd: root });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/explore: --runs is an option of odds, not schedules/);
+  }, 120_000);
+
   it('flip: every key that flips, nearest first', () => {
     const flip = run('flip', 'v=1') as { verdict: string; flips: { key: string; value: number; delta: number }[] };
     expect(flip.verdict).toBe('lost');
@@ -55,8 +86,8 @@ describe('npm run explore', () => {
 
   it.each([
     [['map', 'migDelay=soon'], 'explore: migDelay="soon" is not a plain decimal number'],
-    [['sweep', 'v=1'], 'explore: the first argument must be one of map, flip, odds'],
-    [[], 'explore: the first argument must be one of map, flip, odds'],
+    [['sweep', 'v=1'], 'explore: the first argument must be one of map, flip, odds, schedules'],
+    [[], 'explore: the first argument must be one of map, flip, odds, schedules'],
     [['map', '--x', 'seed'], 'explore: --x must be one of dropDelay, migDelay, spawn, dbLatency, claimAt, periodicAt, period, jitter, bootAt, host1UpAt'],
     [['map', '--x', 'spawn', '--y', 'spawn'], 'explore: --x and --y both name spawn'],
     [['map', '--res', '1000'], 'explore: --res must be a whole number from 10 to 400'],

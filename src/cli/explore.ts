@@ -1,12 +1,13 @@
 /**
- * `npm run -s explore -- map|flip|odds '<query>' [options]`: the timing
- * space headless, one JSON object on stdout. The query uses the app's URL
+ * `npm run -s explore -- map|flip|odds|schedules '<query>' [options]`: the
+ * timing space and every schedule headless, one JSON object on stdout. The query uses the app's URL
  * keys (several arguments are joined with `&`). A bad key, value or option
  * exits with code 2 and one line on stderr, like `npm run simulate`.
  *
  *   map   [--x KEY] [--y KEY] [--res N]   the race map: which cells lose the allocation
  *   flip                                   the nearest flip of each timing key
  *   odds  [--runs N]                       seeds 1..N with the scenario's jitter
+ *   schedules [--no-reduction] [--budget N] [--seconds S]   every interleaving of the threads
  */
 import type { NumericKey } from '../model/scenario';
 import { countCells, lostRows } from '../sweep/cells';
@@ -16,10 +17,15 @@ import { evaluateMap } from '../sweep/map-run';
 import { DEFAULT_ODDS_RUNS, oddsSummary } from '../sweep/odds';
 import { runSeeds } from '../sweep/odds-run';
 import { parseScenarioQuery } from '../url/scenario-query';
+import { DEFAULT_SCHEDULE_BUDGET, schedulesReport } from './explore-schedules';
 
-const COMMANDS = ['map', 'flip', 'odds'] as const;
+const COMMANDS = ['map', 'flip', 'odds', 'schedules'] as const;
 type Command = (typeof COMMANDS)[number];
-const OPTIONS: Readonly<Record<string, Command>> = { '--x': 'map', '--y': 'map', '--res': 'map', '--runs': 'odds' };
+const OPTIONS: Readonly<Record<string, Command>> = {
+  '--x': 'map', '--y': 'map', '--res': 'map', '--runs': 'odds', '--budget': 'schedules', '--seconds': 'schedules',
+};
+/** Options that take no value. */
+const FLAGS: Readonly<Record<string, Command>> = { '--no-reduction': 'schedules' };
 const MAX_RUNS = 100_000;
 
 const USAGE = `usage: npm run -s explore -- map|flip|odds '<query string>' [options]
@@ -29,6 +35,9 @@ const USAGE = `usage: npm run -s explore -- map|flip|odds '<query string>' [opti
                                       { verdict, flips: [{ key, value, delta }] } nearest first
   odds [--runs N]                     seeds 1..N (default ${DEFAULT_ODDS_RUNS}) with the scenario's jitter:
                                       { runs, lost, share, ci95: [lo, hi] }
+  schedules [--no-reduction] [--budget N] [--seconds S]
+                                      every order of the threads' atomic steps (time does not count):
+                                      { schedules, outcomes, losingSchedules, shortestLosing, reduction, complete, elapsedMs, schedulesPerSecond }
 Axis keys: ${MAP_AXIS_KEYS.join(', ')}. Scenario keys and ranges: see README.md.`;
 
 interface Invocation {
@@ -49,6 +58,11 @@ function readArgs(args: readonly string[]): Invocation | string {
       continue;
     }
     const [flag, inline] = arg.split(/=(.*)/s) as [string, string | undefined];
+    if (flag in FLAGS) {
+      if (FLAGS[flag] !== command) return `${flag} is an option of ${FLAGS[flag]}, not ${command}`;
+      options[flag] = 'yes';
+      continue;
+    }
     if (!(flag in OPTIONS)) return `unknown option ${flag}`;
     if (OPTIONS[flag] !== command) return `${flag} is an option of ${OPTIONS[flag]}, not ${command}`;
     const value = inline ?? rest[++i];
@@ -124,6 +138,18 @@ function main(args: readonly string[]): number {
       if (typeof runs === 'string') return fail(runs);
       const summary = oddsSummary(runSeeds(scenario, 1, runs + 1));
       return print({ runs: summary.runs, lost: summary.lost, share: summary.share, ci95: summary.ci95 });
+    }
+    case 'schedules': {
+      const budget = wholeNumber('--budget', invocation.options['--budget'], 1, 100_000_000, DEFAULT_SCHEDULE_BUDGET);
+      if (typeof budget === 'string') return fail(budget);
+      const seconds = wholeNumber('--seconds', invocation.options['--seconds'], 1, 86_400, 0);
+      if (typeof seconds === 'string') return fail(seconds);
+      return print(schedulesReport(scenario, {
+        reduction: invocation.options['--no-reduction'] === undefined,
+        budget,
+        seconds: seconds === 0 ? null : seconds,
+        now: () => performance.now(),
+      }));
     }
   }
 }
