@@ -4,7 +4,7 @@
  * the store; a click selects a step or a snapshot's read, or zooms into a
  * merged group.
  */
-import { type MouseEvent, type PointerEvent, type RefObject, useEffect, useState } from 'react';
+import { type MouseEvent, type PointerEvent, type RefObject, useState } from 'react';
 import { hitTest, type HitTarget } from '../../view/hit-test';
 import type { TimelineTarget } from '../../view/scene';
 import { clampDomain, type Domain, MIN_SPAN_MS } from '../../view/time-domain';
@@ -29,9 +29,15 @@ export function useChartPointer(
   domain: Domain,
 ): ChartPointer {
   const store = useAppStore();
-  const [hover, setHover] = useState<HoverState | null>(null);
-  // A zoom moves everything under a still pointer: the old tooltip would describe the wrong thing.
-  useEffect(() => setHover(null), [domain]);
+  // A zoom moves everything under a still pointer: a tooltip from another domain would describe the
+  // wrong thing. It is dropped by derivation, not by an effect that sets state after each zoom frame
+  // (that queues a render behind every wheel event).
+  const [hoverAt, setHoverAt] = useState<{ hover: HoverState; domain: Domain } | null>(null);
+  const hover = hoverAt !== null && hoverAt.domain === domain ? hoverAt.hover : null;
+  const setHover = (next: HoverState | null): void => {
+    if (next === null && hoverAt === null) return;
+    setHoverAt(next === null ? null : { hover: next, domain });
+  };
 
   const locate = (e: { clientX: number; clientY: number }) => {
     const box = svgRef.current?.getBoundingClientRect();
