@@ -3,6 +3,7 @@
  * testable without React (`createAppStore()` in unit tests).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createHistoryChannel, type HistoryChannel } from './history-intent';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
@@ -10,15 +11,34 @@ import { createScenarioSlice, type ScenarioSlice } from './scenario-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
 export type AppState = ScenarioSlice & RunSlice & PlaybackSlice & ViewSlice & NoticeSlice;
-export type AppStore = StoreApi<AppState>;
-export type SliceCreator<T> = (set: AppStore['setState'], get: AppStore['getState']) => T;
 
+/**
+ * The store, and the channel its actions use to tell the URL writer how their
+ * change should reach the browser history (kept out of the state: it is about
+ * the next write, not about what the user sees).
+ */
+export type AppStore = StoreApi<AppState> & { readonly history: HistoryChannel };
+
+export interface SliceContext {
+  readonly history: HistoryChannel;
+}
+
+export type SliceCreator<T> = (set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], context: SliceContext) => T;
+
+/**
+ * A new store with its own history channel and notice ids.
+ *
+ * @example const store = createAppStore(); store.getState().setFix(true); store.history.take() // 'push'
+ */
 export function createAppStore(): AppStore {
-  return createStore<AppState>()((set, get) => ({
-    ...createScenarioSlice(set, get),
-    ...createRunSlice(set, get),
-    ...createPlaybackSlice(set, get),
-    ...createViewSlice(set, get),
-    ...createNoticeSlice(set, get),
+  const history = createHistoryChannel();
+  const context: SliceContext = { history };
+  const store = createStore<AppState>()((set, get) => ({
+    ...createScenarioSlice(set, get, context),
+    ...createRunSlice(set, get, context),
+    ...createPlaybackSlice(set, get, context),
+    ...createViewSlice(set, get, context),
+    ...createNoticeSlice(set, get, context),
   }));
+  return Object.assign(store, { history });
 }

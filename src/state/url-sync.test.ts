@@ -21,6 +21,7 @@ class FakeWindow implements HistoryLike {
     replaceState: (_: unknown, __: string, url: string) => {
       this.entries[this.index] = url;
     },
+    back: () => this.back(),
   };
   addEventListener(_: 'popstate', listener: () => void) {
     this.listeners.push(listener);
@@ -30,6 +31,10 @@ class FakeWindow implements HistoryLike {
   }
   back() {
     this.index--;
+    this.listeners.forEach((l) => l());
+  }
+  forward() {
+    this.index++;
     this.listeners.forEach((l) => l());
   }
 }
@@ -93,5 +98,40 @@ describe('url sync', () => {
     expect(store.getState().scenario.fix).toBe(false);
     expect(store.getState().scenario.migDelay).toBe(1400);
     expect(win.entries).toHaveLength(3);
+  });
+
+  it('coalesces a run of steps into one entry; one Back undoes them all', () => {
+    const win = new FakeWindow('?v=1&fix=1');
+    const store = createAppStore();
+    connectUrl(store, win, { replaceDelayMs: 0 });
+    autoSimulate(store);
+    for (let i = 0; i < 9; i++) store.getState().prev();
+    expect(win.entries).toHaveLength(2);
+    expect(win.entries[1]).toMatch(/step=\d+$/);
+    win.back();
+    expect(store.getState().cursor).toBe(store.getState().trace!.steps.length - 1);
+    // A deliberate change ends the run: the next steps start a new entry.
+    win.forward();
+    store.getState().setFix(false);
+    store.getState().first();
+    store.getState().next();
+    expect(win.entries).toHaveLength(4);
+    expect(win.entries[2]).toMatch(/^\?v=1&step=\d+$/); // the same step, relocated in the buggy trace
+    expect(win.entries[3]).toBe('?v=1&step=1');
+  });
+
+  it('playing to the end leaves no entry that repeats the one below', () => {
+    const win = new FakeWindow('?v=1');
+    const store = createAppStore();
+    connectUrl(store, win, { replaceDelayMs: 0 });
+    autoSimulate(store);
+    store.getState().first();
+    expect(win.entries).toEqual(['?v=1', '?v=1&step=0']);
+    store.getState().togglePlay();
+    while (store.getState().playing) store.getState().tick();
+    // The run of steps came back to where it began: its entry went, the current one is the start.
+    expect(win.index).toBe(0);
+    expect(win.location.search).toBe('?v=1');
+    expect(store.getState().cursor).toBe(store.getState().trace!.steps.length - 1);
   });
 });

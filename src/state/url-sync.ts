@@ -1,9 +1,12 @@
 /**
  * Keeps the URL and the store in step. The URL holds every input and the
- * selected step; dragging replaces the history entry, discrete changes push
- * one, Back/Forward load the entry's scenario again.
+ * selected step. Each write asks the store's history channel how the change
+ * should reach the history (see `planHistoryWrite`): deliberate changes push
+ * an entry, drags replace it, runs of steps or zooms share one entry;
+ * Back/Forward load the entry's scenario again.
  */
-import { scenarioToQuery, parseScenarioQuery, noticeText } from '../url/scenario-query';
+import { noticeText, parseScenarioQuery, scenarioToQuery } from '../url/scenario-query';
+import { type OpenGroup, planHistoryWrite } from './history-plan';
 import type { AppStore } from './store';
 
 export interface HistoryLike {
@@ -11,26 +14,29 @@ export interface HistoryLike {
   readonly history: {
     pushState(data: unknown, unused: string, url: string): void;
     replaceState(data: unknown, unused: string, url: string): void;
+    back(): void;
   };
   addEventListener(type: 'popstate', listener: () => void): void;
   removeEventListener(type: 'popstate', listener: () => void): void;
 }
 
 /** Apply the URL's scenario and cursor to the store, with notices for whatever was wrong. */
-export function loadFromUrl(store: AppStore, search: string, fromHistory: boolean): void {
+export function loadFromUrl(store: AppStore, search: string): void {
   const parsed = parseScenarioQuery(search);
   const state = store.getState();
   state.clearNotices('url');
   for (const notice of parsed.notices) state.addNotice({ source: 'url', level: 'warning', text: noticeText(notice) });
   const sameScenario = scenarioToQuery(parsed.scenario, null) === scenarioToQuery(state.scenario, null);
   const cursor = parsed.cursor ?? Number.POSITIVE_INFINITY;
+  // Loading an entry only ever rewrites it (to its clean form), never adds one.
+  store.history.note('replace');
   if (sameScenario && state.trace) {
     const last = state.trace.steps.length - 1;
-    store.setState({ cursor: Math.min(cursor, last), historyIntent: 'none' });
+    store.setState({ cursor: Math.min(cursor, last) });
     return;
   }
   state.requestCursor(cursor);
-  state.loadScenario(parsed.scenario, fromHistory ? 'none' : 'replace');
+  state.loadScenario(parsed.scenario, 'replace');
 }
 
 /** The query the current state should have, or `null` while a run is pending. */
@@ -43,8 +49,8 @@ export function desiredQuery(store: AppStore): string | null {
 
 export interface UrlSyncOptions {
   /**
-   * Replace-writes (slider drags, playback) are coalesced for this long:
-   * browsers throttle frequent history calls, and each costs a few ms.
+   * Writes that do not push (drags, steps, zooms) are coalesced for this
+   * long: browsers throttle frequent history calls, and each costs a few ms.
    * Pushes are written at once. 0 writes everything at once (tests).
    */
   readonly replaceDelayMs?: number;
@@ -53,22 +59,29 @@ export interface UrlSyncOptions {
 export function connectUrl(store: AppStore, win: HistoryLike, options: UrlSyncOptions = {}): () => void {
   const delay = options.replaceDelayMs ?? 200;
   let pending: ReturnType<typeof setTimeout> | null = null;
-  loadFromUrl(store, win.location.search, false);
+  let open: OpenGroup | null = null;
+  /** The URL our own history.back() is heading for: its popstate is ours, not the user's. */
+  let ownBack: string | null = null;
+  loadFromUrl(store, win.location.search);
   const write = (): void => {
     pending = null;
     const query = desiredQuery(store);
+    // While a run is pending the intent stays noted for the write that follows it.
     if (query === null) return;
     const target = `?${query}`;
-    const intent = store.getState().historyIntent;
-    if (target !== win.location.search) {
-      const url = `${target}${win.location.hash}`;
-      if (intent === 'push') win.history.pushState(null, '', url);
-      else win.history.replaceState(null, '', url);
+    const current = win.location.search;
+    const plan = planHistoryWrite(store.history.take() ?? 'replace', current, target, open);
+    open = plan.open;
+    const url = `${target}${win.location.hash}`;
+    if (plan.write === 'push') win.history.pushState(null, '', url);
+    else if (plan.write === 'replace') win.history.replaceState(null, '', url);
+    else if (plan.write === 'back') {
+      ownBack = target;
+      win.history.back();
     }
-    if (intent !== 'replace') store.setState({ historyIntent: 'replace' });
   };
   const schedule = (): void => {
-    if (delay === 0 || store.getState().historyIntent === 'push') {
+    if (delay === 0 || store.history.peek() === 'push') {
       if (pending !== null) clearTimeout(pending);
       write();
     } else if (pending === null) {
@@ -88,7 +101,10 @@ export function connectUrl(store: AppStore, win: HistoryLike, options: UrlSyncOp
   const onPop = (): void => {
     if (pending !== null) clearTimeout(pending);
     pending = null;
-    loadFromUrl(store, win.location.search, true);
+    open = null;
+    const ours = ownBack !== null && win.location.search === ownBack;
+    ownBack = null;
+    if (!ours) loadFromUrl(store, win.location.search);
   };
   win.addEventListener('popstate', onPop);
   return () => {

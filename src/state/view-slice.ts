@@ -1,6 +1,7 @@
 /**
  * What the user looks at: the hovered step and the timeline's visible time range.
  */
+import type { HistoryIntent } from './history-intent';
 import type { SliceCreator } from './store';
 
 export interface ViewSlice {
@@ -8,12 +9,16 @@ export interface ViewSlice {
   /** Visible virtual-time range of the timeline, `null` = the whole trace. */
   readonly timeDomain: readonly [number, number] | null;
   setHoveredStep(index: number | null): void;
-  setTimeDomain(domain: readonly [number, number] | null): void;
+  /** Show `domain`; zoom gestures coalesce into one history entry unless told otherwise. */
+  setTimeDomain(domain: readonly [number, number] | null, intent?: HistoryIntent): void;
 }
 
-export const createViewSlice: SliceCreator<ViewSlice> = (set) => ({
+export const createViewSlice: SliceCreator<ViewSlice> = (set, _get, { history }) => ({
   hoveredStep: null,
   timeDomain: null,
   setHoveredStep: (index) => set({ hoveredStep: index }),
-  setTimeDomain: (domain) => set({ timeDomain: domain }),
+  setTimeDomain: (domain, intent = 'zoom') => {
+    history.note(intent);
+    set({ timeDomain: domain });
+  },
 });

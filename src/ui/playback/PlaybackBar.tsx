@@ -67,7 +67,7 @@ export function PlaybackBar() {
         min={0}
         max={Math.max(0, count - 1)}
         value={cursor}
-        onChange={(e) => s.setCursor(Number(e.target.value), { transient: true })}
+        onChange={(e) => s.setCursor(Number(e.target.value))}
       />
       <output className="cursor-step" data-testid="cursor-step" aria-live="polite" data-step-index={cursor}>
         {step ? (
