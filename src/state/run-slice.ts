@@ -38,10 +38,11 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
     else if (old) next = relocateCursor(old, cursor, trace);
     else next = last;
     if (pendingCursor !== null && Number.isFinite(pendingCursor) && pendingCursor > last) {
+      // In the screen's numbers (from 1), as the URL writes them.
       get().addNotice({
         source: 'url',
         level: 'warning',
-        text: `step=${pendingCursor} is past the last step of this scenario; showing step ${last}.`,
+        text: `step=${pendingCursor + 1} is past the last step of this scenario; showing step ${last + 1}, the last.`,
       });
     }
     set({

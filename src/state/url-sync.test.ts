@@ -72,7 +72,7 @@ describe('url sync', () => {
     connectUrl(store, win, { replaceDelayMs: 0 });
     autoSimulate(store);
     expect(store.getState().scenario.fix).toBe(true);
-    expect(store.getState().cursor).toBe(4);
+    expect(store.getState().cursor).toBe(3); // step=4 is the fourth step
     expect(store.getState().notices.map((n) => n.text)).toEqual([expect.stringMatching(/^migDelay="abc"/)]);
     // The URL is rewritten to the clean form (replace, not push).
     expect(win.entries).toEqual(['?v=1&fix=1&step=4']);
@@ -90,7 +90,7 @@ describe('url sync', () => {
     store.getState().setFix(true);
     expect(win.entries).toEqual(['?v=1&migDelay=1400', '?v=1&fix=1&migDelay=1400']);
     store.getState().first();
-    expect(win.entries.at(-1)).toBe('?v=1&fix=1&migDelay=1400&step=0');
+    expect(win.entries.at(-1)).toBe('?v=1&fix=1&migDelay=1400&step=1');
     win.back();
     expect(store.getState().scenario.fix).toBe(true);
     expect(store.getState().cursor).toBe(store.getState().trace!.steps.length - 1);
@@ -117,7 +117,7 @@ describe('url sync', () => {
     store.getState().next();
     expect(win.entries).toHaveLength(4);
     expect(win.entries[2]).toMatch(/^\?v=1&step=\d+$/); // the same step, relocated in the buggy trace
-    expect(win.entries[3]).toBe('?v=1&step=1');
+    expect(win.entries[3]).toBe('?v=1&step=2');
   });
 
   it('playing to the end leaves no entry that repeats the one below', () => {
@@ -126,7 +126,7 @@ describe('url sync', () => {
     connectUrl(store, win, { replaceDelayMs: 0 });
     autoSimulate(store);
     store.getState().first();
-    expect(win.entries).toEqual(['?v=1', '?v=1&step=0']);
+    expect(win.entries).toEqual(['?v=1', '?v=1&step=1']);
     store.getState().togglePlay();
     while (store.getState().playing) store.getState().tick();
     // The run of steps came back to where it began: its entry went, the current one is the start.

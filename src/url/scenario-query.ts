@@ -15,7 +15,10 @@ import {
 } from '../model/scenario';
 
 export const FORMAT_VERSION = 1;
-/** The UI-only key for the selected step. */
+/**
+ * The UI-only key for the selected step, counted from 1 like the screen
+ * ("step 23 / 25" is `step=23`); absent means the last step.
+ */
 export const CURSOR_KEY = 'step';
 /** Longest value we look at; anything longer is rejected unread. */
 const MAX_VALUE_LENGTH = 32;
@@ -39,7 +42,7 @@ export function noticeText(n: Notice): string {
 
 export interface ParsedQuery {
   readonly scenario: Scenario;
-  /** The selected step, `null` when absent. */
+  /** Index (from 0) of the selected step, `null` when absent: the URL's `step` minus one. */
   readonly cursor: number | null;
   readonly notices: readonly Notice[];
 }
@@ -144,13 +147,8 @@ export function parseScenarioQuery(query: string): ParsedQuery {
     numeric[param.key] = raw === null ? defaults[param.key] : parseNumber(param, raw, defaults[param.key], notices);
   }
 
-  let cursor: number | null = null;
   const rawCursor = first(CURSOR_KEY);
-  if (rawCursor !== null) {
-    const result = v.safeParse(numberSchema, rawCursor);
-    if (result.success && Number.isInteger(result.output) && result.output >= 0) cursor = result.output;
-    else notices.push({ key: CURSOR_KEY, problem: `step=${shown(rawCursor)} is not a step number`, action: `starting at the first step` });
-  }
+  const cursor = rawCursor === null ? null : parseStep(rawCursor, notices);
 
   const unknown = [...new Set([...params.keys()].filter((k) => !KNOWN_KEYS.has(k)))];
   if (unknown.length > 0) {
@@ -163,10 +161,30 @@ export function parseScenarioQuery(query: string): ParsedQuery {
 }
 
 /**
- * The query string for a scenario (and cursor): `v=1` and every value that
- * differs from its preset's default.
+ * The cursor index for `step=<raw>`: steps count from 1; 0 and below show the
+ * first step, anything that is not a whole number the last (as if absent).
+ * A step past the end is only known when the trace arrives (the store says so).
+ */
+function parseStep(raw: string, notices: Notice[]): number | null {
+  const result = v.safeParse(numberSchema, raw);
+  if (!result.success || !Number.isInteger(result.output)) {
+    notices.push({ key: CURSOR_KEY, problem: `step=${shown(raw)} is not a step number`, action: 'showing the last step' });
+    return null;
+  }
+  if (result.output < 1) {
+    notices.push({ key: CURSOR_KEY, problem: `step=${shown(raw)} is not a step number (steps count from 1)`, action: 'showing step 1' });
+    return 0;
+  }
+  return result.output - 1;
+}
+
+/**
+ * The query string for a scenario (and cursor index): `v=1` and every value
+ * that differs from its preset's default; the cursor as the screen's step
+ * number.
  *
  * @example scenarioToQuery(defaultScenario(), null) // 'v=1'
+ * @example scenarioToQuery(defaultScenario(), 22) // 'v=1&step=23'
  */
 export function scenarioToQuery(scenario: Scenario, cursor: number | null): string {
   const defaults = defaultScenario(scenario.preset);
@@ -177,6 +195,6 @@ export function scenarioToQuery(scenario: Scenario, cursor: number | null): stri
     const value = scenario[param.key];
     if (value !== defaults[param.key]) parts.push(`${param.key}=${value === null ? 'off' : value}`);
   }
-  if (cursor !== null) parts.push(`${CURSOR_KEY}=${cursor}`);
+  if (cursor !== null) parts.push(`${CURSOR_KEY}=${cursor + 1}`);
   return parts.join('&');
 }

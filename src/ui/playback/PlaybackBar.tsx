@@ -69,7 +69,7 @@ export function PlaybackBar() {
         value={cursor}
         onChange={(e) => s.setCursor(Number(e.target.value))}
       />
-      <output className="cursor-step" data-testid="cursor-step" aria-live="polite" data-step-index={cursor}>
+      <output className="cursor-step" data-testid="cursor-step" aria-live="polite" data-step-index={cursor} data-step={cursor + 1}>
         {step ? (
           <>
             <span className="cursor-count">
