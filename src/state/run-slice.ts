@@ -5,6 +5,7 @@ import type { Scenario } from '../model/scenario';
 import type { Trace } from '../model/types';
 import { relocateCursor } from './cursor';
 import type { SliceCreator } from './store';
+import { nextTimeDomain } from './time-view';
 
 export type RunStatus = 'running' | 'ready' | 'error';
 
@@ -31,7 +32,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
     if (get().runStatus !== 'running') set({ runStatus: 'running' });
   },
   receiveTrace(trace, scenario, elapsedMs) {
-    const { trace: old, cursor, pendingCursor } = get();
+    const { trace: old, cursor, pendingCursor, timeDomain, pendingTimeDomain } = get();
     const last = Math.max(0, trace.steps.length - 1);
     let next: number;
     if (pendingCursor !== null) next = Math.min(pendingCursor, last);
@@ -53,6 +54,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
       runError: null,
       cursor: next,
       pendingCursor: null,
+      timeDomain: nextTimeDomain(timeDomain, pendingTimeDomain, old, trace),
+      pendingTimeDomain: null,
       playing: get().playing && next < last,
     });
   },

@@ -134,4 +134,21 @@ describe('url sync', () => {
     expect(win.location.search).toBe('?v=1');
     expect(store.getState().cursor).toBe(store.getState().trace!.steps.length - 1);
   });
+
+  it('keeps the visible range in the URL: from a link, from zooming (one entry), and back', () => {
+    const win = new FakeWindow('?v=1&t0=2000&t1=3000');
+    const store = createAppStore();
+    connectUrl(store, win, { replaceDelayMs: 0 });
+    autoSimulate(store);
+    expect(store.getState().timeDomain).toEqual([2000, 3000]);
+    expect(win.entries).toEqual(['?v=1&t0=2000&t1=3000']);
+    for (const end of [2900, 2800, 2700]) store.getState().setTimeDomain([2000, end]);
+    expect(win.entries).toEqual(['?v=1&t0=2000&t1=3000', '?v=1&t0=2000&t1=2700']);
+    // Zooming back out to the whole trace is the default view: no range in the URL.
+    store.getState().setTimeDomain([0, 1e9]);
+    expect(store.getState().timeDomain).toBeNull();
+    expect(win.location.search).toBe('?v=1');
+    win.back();
+    expect(store.getState().timeDomain).toEqual([2000, 3000]);
+  });
 });

@@ -8,6 +8,7 @@
 import { noticeText, parseScenarioQuery, scenarioToQuery } from '../url/scenario-query';
 import { type OpenGroup, planHistoryWrite } from './history-plan';
 import type { AppStore } from './store';
+import { fitDomain } from './time-view';
 
 export interface HistoryLike {
   readonly location: { readonly search: string; readonly hash: string };
@@ -32,19 +33,20 @@ export function loadFromUrl(store: AppStore, search: string): void {
   store.history.note('replace');
   if (sameScenario && state.trace) {
     const last = state.trace.steps.length - 1;
-    store.setState({ cursor: Math.min(cursor, last) });
+    store.setState({ cursor: Math.min(cursor, last), timeDomain: fitDomain(parsed.timeRange, state.trace) });
     return;
   }
   state.requestCursor(cursor);
+  state.requestTimeDomain(parsed.timeRange);
   state.loadScenario(parsed.scenario, 'replace');
 }
 
 /** The query the current state should have, or `null` while a run is pending. */
 export function desiredQuery(store: AppStore): string | null {
-  const { trace, tracedScenario, scenario, cursor, runStatus } = store.getState();
+  const { trace, tracedScenario, scenario, cursor, runStatus, timeDomain } = store.getState();
   if (runStatus !== 'ready' || !trace || tracedScenario !== scenario) return null;
   const last = trace.steps.length - 1;
-  return scenarioToQuery(scenario, cursor >= last ? null : cursor);
+  return scenarioToQuery(scenario, cursor >= last ? null : cursor, timeDomain);
 }
 
 export interface UrlSyncOptions {
@@ -93,7 +95,8 @@ export function connectUrl(store: AppStore, win: HistoryLike, options: UrlSyncOp
       state.trace !== previous.trace ||
       state.cursor !== previous.cursor ||
       state.runStatus !== previous.runStatus ||
-      state.scenario !== previous.scenario
+      state.scenario !== previous.scenario ||
+      state.timeDomain !== previous.timeDomain
     ) {
       schedule();
     }

@@ -13,6 +13,7 @@ import {
   PRESETS,
   type Scenario,
 } from '../model/scenario';
+import { parseTimeRange, RANGE_END_KEY, RANGE_START_KEY, type TimeRange, timeRangeParts } from './view-keys';
 
 export const FORMAT_VERSION = 1;
 /**
@@ -44,6 +45,8 @@ export interface ParsedQuery {
   readonly scenario: Scenario;
   /** Index (from 0) of the selected step, `null` when absent: the URL's `step` minus one. */
   readonly cursor: number | null;
+  /** The timeline's visible range (`t0`/`t1`), `null` for the default view. */
+  readonly timeRange: TimeRange | null;
   readonly notices: readonly Notice[];
 }
 
@@ -103,7 +106,7 @@ function safeParams(query: string): URLSearchParams {
   }
 }
 
-const KNOWN_KEYS = new Set<string>(['v', 'preset', 'fix', CURSOR_KEY, ...NUMERIC_PARAMS.map((p) => p.key)]);
+const KNOWN_KEYS = new Set<string>(['v', 'preset', 'fix', CURSOR_KEY, RANGE_START_KEY, RANGE_END_KEY, ...NUMERIC_PARAMS.map((p) => p.key)]);
 
 /**
  * Read a scenario from a query string. Never throws.
@@ -149,6 +152,7 @@ export function parseScenarioQuery(query: string): ParsedQuery {
 
   const rawCursor = first(CURSOR_KEY);
   const cursor = rawCursor === null ? null : parseStep(rawCursor, notices);
+  const timeRange = parseTimeRange(first(RANGE_START_KEY), first(RANGE_END_KEY), notices);
 
   const unknown = [...new Set([...params.keys()].filter((k) => !KNOWN_KEYS.has(k)))];
   if (unknown.length > 0) {
@@ -157,7 +161,7 @@ export function parseScenarioQuery(query: string): ParsedQuery {
     notices.push({ key: 'query', problem: `Unknown key${unknown.length > 1 ? 's' : ''} ${named}${more}`, action: 'ignored' });
   }
 
-  return { scenario: { ...defaults, ...numeric, preset, fix } as Scenario, cursor, notices };
+  return { scenario: { ...defaults, ...numeric, preset, fix } as Scenario, cursor, timeRange, notices };
 }
 
 /**
@@ -186,7 +190,7 @@ function parseStep(raw: string, notices: Notice[]): number | null {
  * @example scenarioToQuery(defaultScenario(), null) // 'v=1'
  * @example scenarioToQuery(defaultScenario(), 22) // 'v=1&step=23'
  */
-export function scenarioToQuery(scenario: Scenario, cursor: number | null): string {
+export function scenarioToQuery(scenario: Scenario, cursor: number | null, timeRange: TimeRange | null = null): string {
   const defaults = defaultScenario(scenario.preset);
   const parts: string[] = [`v=${FORMAT_VERSION}`];
   if (scenario.preset !== 'nova-test') parts.push(`preset=${scenario.preset}`);
@@ -196,5 +200,6 @@ export function scenarioToQuery(scenario: Scenario, cursor: number | null): stri
     if (value !== defaults[param.key]) parts.push(`${param.key}=${value === null ? 'off' : value}`);
   }
   if (cursor !== null) parts.push(`${CURSOR_KEY}=${cursor + 1}`);
+  parts.push(...timeRangeParts(timeRange));
   return parts.join('&');
 }

@@ -4,11 +4,11 @@
  * host2's periodic can see. Owns the derived model (per trace) and the
  * visible domain (in the store); the chart draws one frame of it.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { AppState } from '../../state/store';
-import { clampDomain, type Domain, reconcileDomain, sameDomain } from '../../view/time-domain';
+import { clampDomain, type Domain } from '../../view/time-domain';
 import { buildTimelineModel } from '../../view/timeline-model';
-import { useAppShallow, useAppStore } from '../store-context';
+import { useAppShallow } from '../store-context';
 import { TimelineChart } from './TimelineChart';
 import { TimelineToolbar } from './TimelineToolbar';
 import { useElementSize } from './useElementSize';
@@ -16,29 +16,11 @@ import './timeline.css';
 
 const selectPanel = (s: AppState) => ({ trace: s.trace, timeDomain: s.timeDomain, running: s.runStatus === 'running' });
 
-/** A new trace keeps the user's zoom if it barely moved in time, else starts from the whole trace. */
-function useDomainReset(extent: Domain | null): void {
-  const store = useAppStore();
-  const previous = useRef<Domain | null>(null);
-  const [start, end] = extent ?? [Number.NaN, Number.NaN];
-  useLayoutEffect(() => {
-    if (Number.isNaN(start)) return;
-    const next: Domain = [start, end];
-    const old = previous.current;
-    previous.current = next;
-    if (old && sameDomain(old, next)) return;
-    const { timeDomain, setTimeDomain } = store.getState();
-    const reconciled = reconcileDomain(timeDomain, old, next);
-    const unchanged = reconciled === null ? timeDomain === null : timeDomain !== null && sameDomain(reconciled, timeDomain);
-    if (!unchanged) setTimeDomain(reconciled);
-  }, [store, start, end]);
-}
-
 export function TimelinePanel() {
   const { trace, timeDomain, running } = useAppShallow(selectPanel);
   const model = useMemo(() => (trace ? buildTimelineModel(trace) : null), [trace]);
+  // The store keeps or drops the zoom when a trace arrives (nextTimeDomain); here it is only drawn.
   const extent = model?.extent ?? null;
-  useDomainReset(extent);
   const domain = useMemo<Domain | null>(
     () => (extent ? clampDomain(timeDomain ?? extent, extent) : null),
     [extent, timeDomain],
