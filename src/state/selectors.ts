@@ -2,10 +2,11 @@
  * Module-level selectors: stable functions, so components re-render only
  * when what they read changes.
  */
-import type { TraceStep, Verdict, World } from '../model/types';
+import type { Trace, TraceStep, Verdict, World } from '../model/types';
 import type { AppState } from './store';
 
 export const selectScenario = (s: AppState) => s.scenario;
+export const selectTrace = (s: AppState): Trace | null => s.trace;
 export const selectNotices = (s: AppState) => s.notices;
 
 export const selectStepCount = (s: AppState): number => s.trace?.steps.length ?? 0;

@@ -1,37 +1,38 @@
 /**
- * The verdict: lost (red, cross) or kept (green, tick), always with the reason.
+ * The verdict: lost (red, cross), kept (green, tick) or not reached (grey,
+ * for a run that stopped early or never got to the race), always with the
+ * reason.
  */
-import { selectIsCurrent, selectVerdict } from '../../state/selectors';
+import { useMemo } from 'react';
+import { selectIsCurrent, selectTrace } from '../../state/selectors';
+import { OUTCOME_TITLE, verdictOutcome, verdictReason } from '../../view/verdict-outcome';
 import { useApp } from '../store-context';
 
+const ICON = { lost: '✗', kept: '✓', incomplete: '–' } as const;
+
 export function VerdictBadge() {
-  const verdict = useApp(selectVerdict);
+  const trace = useApp(selectTrace);
   const current = useApp(selectIsCurrent);
-  if (!verdict) {
+  const view = useMemo(() => (trace ? { outcome: verdictOutcome(trace), reason: verdictReason(trace), verdict: trace.verdict } : null), [trace]);
+  if (!view) {
     return (
       <div className="verdict verdict-pending" data-testid="verdict" data-verdict="pending" aria-busy="true">
         Simulating…
       </div>
     );
   }
-  const lost = verdict.bugReproduced;
+  const { outcome, reason, verdict } = view;
   const { host1, host2 } = verdict.pciAllocated;
   return (
-    <div
-      className={`verdict ${lost ? 'verdict-lost' : 'verdict-kept'}`}
-      data-testid="verdict"
-      data-verdict={lost ? 'lost' : 'kept'}
-      aria-busy={!current}
-      role="status"
-    >
+    <div className={`verdict verdict-${outcome}`} data-testid="verdict" data-verdict={outcome} aria-busy={!current} role="status">
       <span className="verdict-badge">
-        <span aria-hidden="true">{lost ? '✗' : '✓'}</span> PCI allocation {lost ? 'LOST' : 'kept'} on host2
+        <span aria-hidden="true">{ICON[outcome]}</span> {OUTCOME_TITLE[outcome]}
       </span>
       <span className="verdict-counts" title="pci_devices rows allocated to inst-A, as the Nova test counts them">
         host1: {host1} · host2: {host2}
       </span>
       <span className="verdict-reason" data-testid="verdict-reason">
-        {verdict.reason}
+        {reason}
       </span>
     </div>
   );
