@@ -12,6 +12,9 @@ export interface ViewSlice {
   readonly timeDomain: Domain | null;
   /** A range asked for by the URL, applied when the trace arrives (see `nextTimeDomain`). */
   readonly pendingTimeDomain: PendingDomain | null;
+  /** Is the list of keyboard shortcuts open? */
+  readonly keyHelpOpen: boolean;
+  setKeyHelpOpen(open: boolean): void;
   setHoveredStep(index: number | null): void;
   /** Show `domain`; zoom gestures coalesce into one history entry unless told otherwise. */
   setTimeDomain(domain: Domain | null, intent?: HistoryIntent): void;
@@ -22,6 +25,8 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get, { history }) 
   hoveredStep: null,
   timeDomain: null,
   pendingTimeDomain: null,
+  keyHelpOpen: false,
+  setKeyHelpOpen: (open) => set({ keyHelpOpen: open }),
   setHoveredStep: (index) => set({ hoveredStep: index }),
   setTimeDomain: (domain, intent = 'zoom') => {
     // Zooming back out to the default view stores null, so the URL drops t0/t1 again.

@@ -6,6 +6,7 @@ import { PLAYBACK_SPEEDS, type PlaybackSpeed } from '../../state/playback-slice'
 import { selectCurrentStep, selectStepCount } from '../../state/selectors';
 import { LANE_COLOR, LANE_LABEL } from '../theme';
 import { useApp, useAppShallow, useAppStore } from '../store-context';
+import { KeyHelp } from './KeyHelp';
 import { PlaybackIcon } from './PlaybackIcon';
 import { usePlaybackKeys, usePlaybackTimer } from './usePlaybackKeys';
 
@@ -25,7 +26,7 @@ export function PlaybackBar() {
         <button type="button" data-testid="step-first" onClick={s.first} disabled={atStart} aria-label="First step (Home)" title="First step (Home)">
           <PlaybackIcon name="first" />
         </button>
-        <button type="button" data-testid="step-prev" onClick={s.prev} disabled={atStart} aria-label="Previous step (Left arrow)" title="Previous step (←)">
+        <button type="button" data-testid="step-prev" onClick={s.prev} disabled={atStart} aria-label="Previous step (Left arrow)" title="Previous step (← or k)">
           <PlaybackIcon name="prev" />
         </button>
         <button
@@ -38,7 +39,7 @@ export function PlaybackBar() {
         >
           <PlaybackIcon name={playing ? 'pause' : 'play'} />
         </button>
-        <button type="button" data-testid="step-next" onClick={s.next} disabled={atEnd} aria-label="Next step (Right arrow)" title="Next step (→)">
+        <button type="button" data-testid="step-next" onClick={s.next} disabled={atEnd} aria-label="Next step (Right arrow)" title="Next step (→ or j)">
           <PlaybackIcon name="next" />
         </button>
         <button type="button" data-testid="step-last" onClick={s.last} disabled={atEnd} aria-label="Last step (End)" title="Last step (End)">
@@ -83,6 +84,7 @@ export function PlaybackBar() {
           'no steps yet'
         )}
       </output>
+      <KeyHelp />
     </nav>
   );
 }
