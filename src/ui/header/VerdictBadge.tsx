@@ -1,7 +1,8 @@
 /**
  * The verdict: lost (red, cross), kept (green, tick) or not reached (grey,
  * for a run that stopped early or never got to the race), always with the
- * reason.
+ * reason. The box keeps one size whatever it says (pending, lost, kept, a
+ * reason of two lines or three), so nothing below it moves.
  */
 import { useMemo } from 'react';
 import { selectIsCurrent, selectTrace } from '../../state/selectors';
@@ -10,6 +11,9 @@ import { useApp } from '../store-context';
 
 const ICON = { lost: '✗', kept: '✓', incomplete: '–' } as const;
 
+export const COUNTS_DEFINITION =
+  'pci_devices rows allocated to inst-A on each host: what Nova’s regression test asserts (it expects host1: 1 · host2: 1 once the evacuation is done)';
+
 export function VerdictBadge() {
   const trace = useApp(selectTrace);
   const current = useApp(selectIsCurrent);
@@ -17,7 +21,9 @@ export function VerdictBadge() {
   if (!view) {
     return (
       <div className="verdict verdict-pending" data-testid="verdict" data-verdict="pending" aria-busy="true">
-        Simulating…
+        <span className="verdict-badge">Simulating…</span>
+        <span className="verdict-counts" />
+        <span className="verdict-reason" />
       </div>
     );
   }
@@ -28,8 +34,8 @@ export function VerdictBadge() {
       <span className="verdict-badge">
         <span aria-hidden="true">{ICON[outcome]}</span> {OUTCOME_TITLE[outcome]}
       </span>
-      <span className="verdict-counts" title="pci_devices rows allocated to inst-A, as the Nova test counts them">
-        host1: {host1} · host2: {host2}
+      <span className="verdict-counts" title={COUNTS_DEFINITION}>
+        <span className="verdict-counts-label">Nova test counts</span> host1: {host1} · host2: {host2}
       </span>
       <span className="verdict-reason" data-testid="verdict-reason">
         {reason}

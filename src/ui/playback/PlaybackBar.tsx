@@ -4,6 +4,7 @@
  */
 import { PLAYBACK_SPEEDS, type PlaybackSpeed } from '../../state/playback-slice';
 import { selectCurrentStep, selectStepCount } from '../../state/selectors';
+import { formatTime } from '../../view/time-format';
 import { LANE_COLOR, LANE_LABEL } from '../theme';
 import { useApp, useAppShallow, useAppStore } from '../store-context';
 import { KeyHelp } from './KeyHelp';
@@ -72,13 +73,18 @@ export function PlaybackBar() {
       />
       <output className="cursor-step" data-testid="cursor-step" aria-live="polite" data-step-index={cursor} data-step={cursor + 1}>
         {step ? (
+          // Two lines of fixed height: nothing is cut off, and the bar never changes height.
           <>
-            <span className="cursor-count">
-              step {cursor + 1} / {count}
+            <span className="cursor-line">
+              <span className="cursor-count">
+                step {cursor + 1} / {count}
+              </span>{' '}
+              <span className="cursor-time">at {formatTime(step.end)}</span>
             </span>{' '}
-            <span className="lane-dot" style={{ background: LANE_COLOR[step.thread] }} aria-hidden="true" />
-            <span className="cursor-thread">{LANE_LABEL[step.thread]}</span> – <span className="cursor-name">{step.name}</span>{' '}
-            <span className="cursor-time">at {step.end} ms</span>
+            <span className="cursor-line">
+              <span className="lane-dot" style={{ background: LANE_COLOR[step.thread] }} aria-hidden="true" />
+              <span className="cursor-thread">{LANE_LABEL[step.thread]}</span> – <span className="cursor-name">{step.name}</span>
+            </span>
           </>
         ) : (
           'no steps yet'

@@ -5,7 +5,7 @@
  * coordinates (`useChartPointer`), so slivers of 1 ms are still easy to hit.
  */
 import { scaleLinear } from 'd3-scale';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppState } from '../../state/store';
 import { layoutTimeline } from '../../view/lane-layout';
 import { buildScene, hitTargets } from '../../view/scene';
@@ -47,6 +47,22 @@ function summaryOf(model: TimelineModel, domain: Domain): string {
   );
 }
 
+/** How long the "Ctrl + wheel" hint stays after a wheel went to the page. */
+const WHEEL_HINT_MS = 1500;
+
+/** A hint shown for a moment after a wheel scrolled the page instead of zooming. */
+function useWheelHint(): [boolean, () => void] {
+  const [shown, setShown] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const show = useCallback(() => {
+    setShown(true);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => setShown(false), WHEEL_HINT_MS);
+  }, []);
+  return [shown, show];
+}
+
 export function TimelineChart({ model, domain, width, height }: Props) {
   const store = useAppStore();
   const { cursor, hoveredStep } = useAppShallow(selectChart);
@@ -58,7 +74,8 @@ export function TimelineChart({ model, domain, width, height }: Props) {
   const targets = useMemo(() => hitTargets(scene, layout), [scene, layout]);
   const ticks = useMemo(() => timeTicks(domain, Math.max(2, Math.floor((range[1] - range[0]) / PX_PER_TICK))), [domain, range]);
   const setTimeDomain = useCallback((d: Domain) => store.getState().setTimeDomain(d), [store]);
-  useTimeZoom(svgRef, { extent: model.extent, range, height: layout.height }, domain, setTimeDomain);
+  const [wheelHint, showWheelHint] = useWheelHint();
+  useTimeZoom(svgRef, { extent: model.extent, range, height: layout.height }, domain, setTimeDomain, showWheelHint);
 
   const { hover, onPointerMove, onPointerLeave, onClick } = useChartPointer(svgRef, model, targets, domain);
 
@@ -88,6 +105,11 @@ export function TimelineChart({ model, domain, width, height }: Props) {
         <StripGutter layout={layout} />
       </svg>
       {hover ? <TimelineTooltip model={model} hover={hover} width={width} height={Math.max(height, layout.height)} /> : null}
+      {wheelHint ? (
+        <p className="tl-wheel-hint" data-testid="timeline-wheel-hint" role="status">
+          Ctrl + wheel zooms the timeline (or click into it first)
+        </p>
+      ) : null}
     </>
   );
 }
