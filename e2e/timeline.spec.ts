@@ -87,7 +87,7 @@ test('hovering a step shows its tooltip and marks it hovered', async ({ page }) 
   await expect(tooltip).toBeVisible();
   await expect(tooltip).toContainText('wait for lock');
   await expect(tooltip).toContainText('waits for compute_resources');
-  await expect(tooltip).toContainText('400–2,333 ms');
+  await expect(tooltip).toContainText('400–2333 ms');
   expect(await page.evaluate(() => window.racelab!.state().hoveredStep)).toBe(wait);
   await page.getByTestId('cursor-step').hover();
   await expect(tooltip).toBeHidden();

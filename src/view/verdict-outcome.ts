@@ -6,6 +6,7 @@
  * model's own field instead.
  */
 import type { Trace } from '../model/types';
+import { humanizeTimes } from './time-format';
 
 export type VerdictOutcome = 'lost' | 'kept' | 'incomplete';
 
@@ -24,10 +25,10 @@ export function verdictOutcome(trace: Trace): VerdictOutcome {
   return 'kept';
 }
 
-/** What the verdict says: the model's reason, or why there is none for an incomplete run. */
+/** What the verdict says: the model's reason, or why there is none for an incomplete run, in the screen's time format. */
 export function verdictReason(trace: Trace): string {
-  if (verdictOutcome(trace) !== 'incomplete') return trace.verdict.reason;
-  const stop = trace.stopped ? ` ${trace.stopped.message}` : '';
+  if (verdictOutcome(trace) !== 'incomplete') return humanizeTimes(trace.verdict.reason);
+  const stop = trace.stopped ? ` ${humanizeTimes(trace.stopped.message)}` : '';
   if (!reachedClaim(trace)) {
     return `Not reached: the evacuation never asked host2 for its claim, so host2's periodic had nothing of inst-A to free.${stop}`;
   }

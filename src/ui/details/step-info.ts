@@ -6,10 +6,12 @@
 import { INVARIANT_TEXT } from '../../model/invariants';
 import { BUGGY_COMMIT, FIX_COMMIT, NOVA_REFS, type NovaRef, novaUrl } from '../../model/nova-refs';
 import type { Trace, TraceStep, Violation } from '../../model/types';
+import { formatDuration, formatInterval, formatTime } from '../../view/time-format';
 
+/** "2343–2393 ms (50 ms)", in the screen's one time format. */
 export function timeText(step: Pick<TraceStep, 'start' | 'end'>): string {
-  const span = step.start === step.end ? `${step.end} ms` : `${step.start}–${step.end} ms`;
-  return `${span} (${step.end - step.start} ms)`;
+  const span = step.start === step.end ? formatTime(step.end) : formatInterval(step.start, step.end);
+  return `${span} (${formatDuration(step.end - step.start)})`;
 }
 
 export function lockText(step: Pick<TraceStep, 'lock' | 'lockName' | 'start' | 'end'>): string {
@@ -18,7 +20,7 @@ export function lockText(step: Pick<TraceStep, 'lock' | 'lockName' | 'start' | '
     case 'held':
       return `holds ${name}`;
     case 'waited':
-      return `waited ${step.end - step.start} ms for ${name}`;
+      return `waited ${formatDuration(step.end - step.start)} for ${name}`;
     case 'none':
       return 'no lock';
   }

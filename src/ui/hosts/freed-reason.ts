@@ -6,6 +6,7 @@
  */
 import { NOVA_REFS } from '../../model/nova-refs';
 import type { HostName, PeriodicView, Trace, TraceStep } from '../../model/types';
+import { formatTime } from '../../view/time-format';
 import { LANE_LABEL } from '../theme';
 
 export interface FreedBy {
@@ -33,14 +34,16 @@ function functionName(step: TraceStep): string {
   return last ?? step.name;
 }
 
+const readAt = (time: number | null): string => (time === null ? '?' : formatTime(time));
+
 function snapshotWhy(view: PeriodicView | null, uuid: string): string | null {
   if (!view || view.instances === null || view.migrations === null) return null;
   const inInstances = view.instances.some((i) => i.uuid === uuid);
   const inMigrations = view.migrations.some((m) => m.instanceUuid === uuid);
   if (inInstances || inMigrations) return null;
   return (
-    `${uuid} was in neither snapshot (instance list read at ${view.instancesReadAt ?? '?'} ms, ` +
-    `migration list at ${view.migrationsReadAt ?? '?'} ms)`
+    `${uuid} was in neither snapshot (instance list read at ${readAt(view.instancesReadAt)}, ` +
+    `migration list at ${readAt(view.migrationsReadAt)})`
   );
 }
 
@@ -48,7 +51,7 @@ function snapshotWhy(view: PeriodicView | null, uuid: string): string | null {
 export function freedBy(trace: Trace, cursor: number, host: HostName, address: string, uuid: string): FreedBy | null {
   const step = findFreeingStep(trace, cursor, host, address, uuid);
   if (!step) return null;
-  const who = `freed by ${LANE_LABEL[step.thread]}'s ${functionName(step)} at ${step.end} ms`;
+  const who = `freed by ${LANE_LABEL[step.thread]}'s ${functionName(step)} at ${formatTime(step.end)}`;
   const why = snapshotWhy(trace.states[step.index + 1]?.hosts[host].periodic ?? null, uuid);
   return { step, text: why ? `${who}: ${why}` : `${who} (${step.label})` };
 }

@@ -3,7 +3,7 @@
  * buttons (for keyboards and for people without a wheel).
  */
 import { type Domain, MIN_SPAN_MS, zoomDomain } from '../../view/time-domain';
-import { formatTime } from '../../view/time-format';
+import { formatInterval } from '../../view/time-format';
 import { STATUS_COLOR } from '../theme';
 import { useAppStore } from '../store-context';
 
@@ -66,7 +66,7 @@ export function TimelineToolbar({ domain, extent }: { domain: Domain | null; ext
       <Legend />
       <div className="tl-zoom" role="group" aria-label="Zoom the timeline">
         <span className="tl-range" data-testid="timeline-range" aria-live="off">
-          {domain ? `${formatTime(domain[0])} – ${formatTime(domain[1])}` : ''}
+          {domain ? formatInterval(domain[0], domain[1]) : ''}
         </span>
         <button type="button" data-testid="timeline-zoom-out" aria-label="Zoom out" title="Zoom out (or scroll down over the timeline)" disabled={whole} onClick={() => zoomBy(1 / BUTTON_ZOOM)}>
           −

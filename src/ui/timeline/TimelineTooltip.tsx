@@ -64,7 +64,7 @@ function content(model: TimelineModel, target: TimelineTarget): ReactNode {
         <>
           <div className="tl-tip-name">{target.type === 'cluster' ? `${target.count} steps` : `${target.count} periodic runs`}</div>
           <div className="tl-tip-meta">
-            {formatTime(target.start)} – {formatTime(target.end)}
+            {formatInterval(target.start, target.end)}
           </div>
           <div className="tl-tip-hint">Too close together at this zoom: click to zoom in</div>
         </>
