@@ -18,6 +18,10 @@ function mixedFormats(text: string): string[] {
 
 test('one time format on a long production trace: ranges, ticks, details, reasons', async ({ page }) => {
   await openApp(page, '?v=1&preset=production&periodicRuns=500');
+  // It opens on the race (in ms); the whole trace reaches past a minute: both ends in h/min/s.
+  await expect(page.getByTestId('timeline-range')).toHaveText(/^\d+–\d+ ms$/);
+  expect(mixedFormats(await screenText(page))).toEqual([]);
+  await page.getByTestId('timeline-zoom-fit').click();
   await expect(page.getByTestId('timeline-range')).toHaveText(/^0 s – 8 h 19 min [\d.]+ s$/);
   await expect(page.getByTestId('step-details')).toContainText(/8 h 19 min [\d.]+ s – 8 h 19 min [\d.]+ s \(10 ms\)/);
   await expect(page.getByTestId('cursor-step')).toContainText(/at 8 h 19 min [\d.]+ s/);

@@ -128,6 +128,8 @@ test('a production day of periodic runs draws merged groups, not thousands of st
   await openApp(page, '?v=1&preset=production&periodicRuns=1000');
   const steps = await page.evaluate(() => window.racelab!.state().trace!.steps.length);
   expect(steps).toBeGreaterThan(5000);
+  // A trace this long opens framed on the race; the whole day is one click away.
+  await page.getByTestId('timeline-zoom-fit').click();
   await expect(page.getByTestId('timeline-cluster').first()).toBeVisible();
   expect(await page.getByTestId('timeline-step').count()).toBeLessThan(200);
   expect(await page.locator('[data-testid="timeline"] svg *').count()).toBeLessThan(1500);

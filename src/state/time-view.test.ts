@@ -8,8 +8,13 @@ const nudged = simulate({ ...defaultScenario(), spawn: 60 }); // about the same 
 const long = simulate({ ...defaultScenario('production'), periodicRuns: 5 });
 
 describe('time view', () => {
-  it('the default view is the whole trace', () => {
+  it('the default view is the whole trace, or the race in a long one', () => {
     expect(defaultDomain(trace)).toEqual([0, trace.endTime]);
+    const race = defaultDomain(long);
+    expect(race[1] - race[0]).toBeLessThan(long.endTime / 3);
+    // Showing the whole of a long trace is not the default: it stays in the URL.
+    expect(fitDomain([0, long.endTime], long)).toEqual([0, long.endTime]);
+    expect(fitDomain(race, long)).toBeNull();
   });
 
   it('fitDomain clamps into the trace and gives null for the default view', () => {

@@ -5,6 +5,7 @@
  * a component's effect after it has drawn.
  */
 import type { Trace } from '../model/types';
+import { openingDomain } from '../view/race-span';
 import { clampDomain, type Domain, reconcileDomain, sameDomain, traceExtent } from '../view/time-domain';
 
 /** A range from the URL waiting for the trace it belongs to (`domain: null`: the default view). */
@@ -12,9 +13,9 @@ export interface PendingDomain {
   readonly domain: Domain | null;
 }
 
-/** The view `trace` opens on when nothing else is asked for. */
+/** The view `trace` opens on when nothing else is asked for: the whole trace, or the race in a long one. */
 export function defaultDomain(trace: Trace): Domain {
-  return traceExtent(trace.endTime);
+  return openingDomain(trace);
 }
 
 /**

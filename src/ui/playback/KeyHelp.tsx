@@ -12,6 +12,7 @@ const selectOpen = (s: AppState) => s.keyHelpOpen;
 /** Keys that belong to other parts of the screen, listed with the stepping keys. */
 const OTHER_KEYS: readonly { readonly keys: readonly string[]; readonly text: string }[] = [
   { keys: ['Enter'], text: 'toggle a focused checkbox (Space plays)' },
+  { keys: ['Ctrl', 'wheel'], text: 'zoom the timeline (the wheel alone does where the page does not scroll, or after a click into it)' },
 ];
 
 export function KeyHelp() {

@@ -41,6 +41,12 @@ describe('stepKeyAction', () => {
     expect(press('ArrowDown', 'select')).toBeNull();
   });
 
+  it('z zooms to the race, except in a text field', () => {
+    expect(press('z', 'other')).toBe('race');
+    expect(press('z', 'select')).toBe('race');
+    expect(press('z', 'text')).toBeNull();
+  });
+
   it('the key help opens with ? and closes with Escape; modifier chords are never taken', () => {
     expect(press('?', 'other')).toBe('help');
     expect(press('Escape', 'other')).toBe('close-help');

@@ -9,7 +9,7 @@
  * Enter toggles a checkbox instead, and Up/Down still choose in a select.
  */
 
-export type StepAction = 'next' | 'prev' | 'first' | 'last' | 'play' | 'help' | 'close-help' | 'toggle-checkbox';
+export type StepAction = 'next' | 'prev' | 'first' | 'last' | 'play' | 'race' | 'help' | 'close-help' | 'toggle-checkbox';
 
 export type FocusKind = 'text' | 'slider' | 'select' | 'checkbox' | 'button' | 'other';
 
@@ -27,6 +27,7 @@ export const STEP_KEYS: readonly { readonly keys: readonly string[]; readonly ac
   { keys: ['Home'], action: 'first', text: 'first step' },
   { keys: ['End'], action: 'last', text: 'last step' },
   { keys: ['Space'], action: 'play', text: 'play / pause' },
+  { keys: ['z'], action: 'race', text: 'zoom the timeline to the race' },
   { keys: ['?'], action: 'help', text: 'show or hide these keys' },
 ];
 
@@ -40,6 +41,7 @@ const ACTIONS: Readonly<Record<string, StepAction>> = {
   Home: 'first',
   End: 'last',
   ' ': 'play',
+  z: 'race',
   '?': 'help',
   Escape: 'close-help',
 };

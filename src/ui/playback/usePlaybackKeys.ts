@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import type { AppState } from '../../state/store';
+import { raceFraming } from '../../view/race-span';
 import { useAppStore } from '../store-context';
 import { focusKind, type StepAction, stepKeyAction } from './step-keys';
 
@@ -19,6 +20,11 @@ function run(action: StepAction, s: AppState, target: EventTarget | null): void 
       return s.last();
     case 'play':
       return s.togglePlay();
+    case 'race': {
+      const race = s.trace ? raceFraming(s.trace) : null;
+      if (race) s.setTimeDomain(race);
+      return undefined;
+    }
     case 'help':
       return s.setKeyHelpOpen(!s.keyHelpOpen);
     case 'close-help':

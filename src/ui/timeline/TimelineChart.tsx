@@ -77,7 +77,8 @@ export function TimelineChart({ model, domain, width, height }: Props) {
   const [wheelHint, showWheelHint] = useWheelHint();
   useTimeZoom(svgRef, { extent: model.extent, range, height: layout.height }, domain, setTimeDomain, showWheelHint);
 
-  const { hover, onPointerMove, onPointerLeave, onClick } = useChartPointer(svgRef, model, targets, domain);
+  const timeAt = useCallback((x: number) => scale.invert(x), [scale]);
+  const { hover, onPointerMove, onPointerLeave, onClick } = useChartPointer(svgRef, model, targets, domain, timeAt);
 
   return (
     <>
@@ -98,7 +99,7 @@ export function TimelineChart({ model, domain, width, height }: Props) {
         <g clipPath="url(#tl-plot-clip)">
           <StepLayer model={model} scene={scene} />
           <RaceLinks model={model} layout={layout} scale={scale} />
-          <KindLabels model={model} scene={scene} layout={layout} scale={scale} />
+          <KindLabels model={model} scene={scene} layout={layout} />
           <VisibilityStrip model={model} scene={scene} layout={layout} />
           <CursorLayer model={model} layout={layout} scale={scale} cursor={cursor} hovered={hoveredStep} />
         </g>

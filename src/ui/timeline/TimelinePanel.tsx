@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import type { AppState } from '../../state/store';
+import { openingDomain } from '../../view/race-span';
 import { clampDomain, type Domain } from '../../view/time-domain';
 import { buildTimelineModel } from '../../view/timeline-model';
 import { useAppShallow } from '../store-context';
@@ -22,8 +23,8 @@ export function TimelinePanel() {
   // The store keeps or drops the zoom when a trace arrives (nextTimeDomain); here it is only drawn.
   const extent = model?.extent ?? null;
   const domain = useMemo<Domain | null>(
-    () => (extent ? clampDomain(timeDomain ?? extent, extent) : null),
-    [extent, timeDomain],
+    () => (model && extent ? clampDomain(timeDomain ?? openingDomain(model.trace), extent) : null),
+    [model, extent, timeDomain],
   );
   const [bodyRef, size] = useElementSize<HTMLDivElement>();
   const round = (t: number): number => Math.round(t * 100) / 100;
@@ -36,7 +37,7 @@ export function TimelinePanel() {
       data-domain-start={domain ? round(domain[0]) : undefined}
       data-domain-end={domain ? round(domain[1]) : undefined}
     >
-      <TimelineToolbar domain={domain} extent={extent} />
+      <TimelineToolbar domain={domain} extent={extent} trace={model?.trace ?? null} />
       <div className="tl-body" ref={bodyRef}>
         {model && domain && size && size.width > 0 ? (
           <TimelineChart model={model} domain={domain} width={size.width} height={size.height} />

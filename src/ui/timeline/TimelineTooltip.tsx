@@ -66,7 +66,7 @@ function content(model: TimelineModel, target: TimelineTarget): ReactNode {
           <div className="tl-tip-meta">
             {formatInterval(target.start, target.end)}
           </div>
-          <div className="tl-tip-hint">Too close together at this zoom: click to zoom in</div>
+          <div className="tl-tip-hint">Too close together at this zoom: click to zoom in on them</div>
         </>
       );
     case 'snapshot': {
@@ -77,7 +77,9 @@ function content(model: TimelineModel, target: TimelineTarget): ReactNode {
         <>
           <div className="tl-tip-head">host2 periodic run {run.run}</div>
           <div className="tl-tip-name">{SNAPSHOT_NAME[target.which]}</div>
-          <div className={snap.status === 'missed' ? 'tl-tip-violation' : undefined}>{snapshotLabel(target.which, snap.status)}</div>
+          <div className={snap.status === 'missed' ? 'tl-tip-violation' : undefined}>
+            {snapshotLabel(target.which, snap.status, model.links.find((l) => l.run === run.run && l.which === target.which))}
+          </div>
           <div className="tl-tip-meta">read at {formatTime(snap.time)}</div>
           <div className="tl-tip-meta">{model.trace.steps[snap.step]?.read ?? ''}</div>
           <div className="tl-tip-hint">Click to select this read</div>

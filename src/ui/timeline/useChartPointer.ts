@@ -7,7 +7,7 @@
 import { type MouseEvent, type PointerEvent, type RefObject, useState } from 'react';
 import { hitTest, type HitTarget } from '../../view/hit-test';
 import type { TimelineTarget } from '../../view/scene';
-import { clampDomain, type Domain, MIN_SPAN_MS } from '../../view/time-domain';
+import { type Domain, groupZoomDomain } from '../../view/time-domain';
 import type { TimelineModel } from '../../view/timeline-model';
 import { useAppStore } from '../store-context';
 import type { HoverState } from './TimelineTooltip';
@@ -19,14 +19,13 @@ export interface ChartPointer {
   onClick(e: MouseEvent<SVGSVGElement>): void;
 }
 
-/** A merged group opens up to this much more than its own span. */
-const GROUP_PAD = 0.15;
-
 export function useChartPointer(
   svgRef: RefObject<SVGSVGElement | null>,
   model: TimelineModel,
   targets: readonly HitTarget<TimelineTarget>[],
   domain: Domain,
+  /** The time under an x in the chart (the scale's inverse). */
+  timeAt: (x: number) => number,
 ): ChartPointer {
   const store = useAppStore();
   // A zoom moves everything under a still pointer: a tooltip from another domain would describe the
@@ -50,7 +49,7 @@ export function useChartPointer(
     const s = store.getState();
     if (s.hoveredStep !== index) s.setHoveredStep(index);
   };
-  const activate = (target: TimelineTarget): void => {
+  const activate = (target: TimelineTarget, x: number): void => {
     const s = store.getState();
     if (target.type === 'step') s.setCursor(target.index);
     else if (target.type === 'snapshot') {
@@ -58,8 +57,8 @@ export function useChartPointer(
       const snap = target.which === 1 ? run?.first : run?.second;
       if (snap) s.setCursor(snap.step);
     } else {
-      const pad = Math.max((target.end - target.start) * GROUP_PAD, MIN_SPAN_MS);
-      s.setTimeDomain(clampDomain([target.start - pad, target.end + pad], model.extent));
+      // A click on a merged group always zooms in, even when the group fills the view (thousands of periodic steps).
+      s.setTimeDomain(groupZoomDomain([target.start, target.end], domain, model.extent, timeAt(x)));
     }
   };
 
@@ -76,7 +75,7 @@ export function useChartPointer(
     },
     onClick(e) {
       const hit = locate(e);
-      if (hit?.target) activate(hit.target);
+      if (hit?.target) activate(hit.target, hit.x);
     },
   };
 }

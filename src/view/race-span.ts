@@ -1,0 +1,70 @@
+/**
+ * Where the race is in a trace: from host2's first snapshot of the evacuated
+ * instance (the first read of a periodic run that overlaps the evacuation)
+ * to the moment the run frees its VF, or, when nothing is freed (the fix),
+ * to the evacuation's host save. The timeline zooms to it on request, and
+ * opens on it when the whole trace would squeeze it into a few pixels.
+ */
+import type { Trace } from '../model/types';
+import { EVACUATION_MIGRATION_ID, EVACUEE } from '../model/world';
+import { evacuationWrites, raceLinks } from './race-links';
+import { periodicRuns } from './snapshots';
+import { clampDomain, type Domain, traceExtent } from './time-domain';
+
+const WATCHED = 'host2';
+/** Room around the race when it is framed: a share of its span, at least this many ms. */
+const PAD_SHARE = 0.08;
+const MIN_PAD_MS = 20;
+/** Open on the race when the whole trace would give it less than this share of the width. */
+export const FRAME_BELOW_SHARE = 1 / 3;
+
+const cache = new WeakMap<Trace, Domain | null>();
+
+/**
+ * The race's time span, or `null` when the evacuation never reached its claim.
+ *
+ * @example raceSpan(simulate(defaultScenario())) // [2343, 4366]: snapshot 1's read to the free
+ */
+export function raceSpan(trace: Trace): Domain | null {
+  if (cache.has(trace)) return cache.get(trace)!;
+  const span = computeRaceSpan(trace);
+  cache.set(trace, span);
+  return span;
+}
+
+function computeRaceSpan(trace: Trace): Domain | null {
+  const { claim, hostSaved } = evacuationWrites(trace);
+  if (!claim) return null;
+  const runs = periodicRuns(trace, WATCHED, EVACUEE, EVACUATION_MIGRATION_ID);
+  const firstRead = raceLinks(trace, runs).find((link) => link.which === 1);
+  const start = firstRead ? trace.steps[firstRead.read]!.start : claim.start;
+  const freed = trace.steps.find(
+    (s) => s.kind === 'pci-freed' && s.host === WATCHED && s.index > claim.index && trace.states[s.index]?.hosts[WATCHED].tracker.devices[s.address ?? '']?.instanceUuid === EVACUEE,
+  );
+  const end = freed?.end ?? hostSaved?.end ?? claim.end;
+  return [start, Math.max(end, start + 1)];
+}
+
+/**
+ * The race with some room around it, inside the trace.
+ *
+ * @example raceFraming(trace) // about [2181, 4528] for the Nova test
+ */
+export function raceFraming(trace: Trace): Domain | null {
+  const span = raceSpan(trace);
+  if (!span) return null;
+  const pad = Math.max((span[1] - span[0]) * PAD_SHARE, MIN_PAD_MS);
+  return clampDomain([span[0] - pad, span[1] + pad], traceExtent(trace.endTime));
+}
+
+/**
+ * What the timeline opens on: the whole trace, or the race when the whole
+ * trace would make it smaller than a third of the width (long production
+ * traces, where it fills a few pixels of an 8-hour axis).
+ */
+export function openingDomain(trace: Trace): Domain {
+  const extent = traceExtent(trace.endTime);
+  const race = raceFraming(trace);
+  if (!race) return extent;
+  return race[1] - race[0] < (extent[1] - extent[0]) * FRAME_BELOW_SHARE ? race : extent;
+}
