@@ -3,6 +3,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { connectComparison } from './state/connect-comparison';
 import { connectSimulation } from './state/connect-simulation';
 import { createAppStore } from './state/store';
 import { connectUrl } from './state/url-sync';
@@ -15,6 +16,7 @@ import './ui/styles.css';
 const store = createAppStore();
 connectUrl(store, window);
 const { client } = connectSimulation(store, createBrowserWorker);
+connectComparison(store, createBrowserWorker);
 installTestApi(store, client);
 
 const rootElement = document.getElementById('root');

@@ -24,3 +24,12 @@ export const selectVerdict = (s: AppState): Verdict | null => s.trace?.verdict ?
 /** Has the latest trace caught up with the scenario on screen? */
 export const selectIsCurrent = (s: AppState): boolean =>
   s.runStatus === 'ready' && s.tracedScenario === s.scenario;
+
+/** Is everything on screen simulated: the trace, and the other variant's while comparing? */
+export const selectIsIdle = (s: AppState): boolean => selectIsCurrent(s) && (!s.compare || s.compareFor === s.scenario);
+
+/** The app's idle signal: `ready` once everything on screen is simulated (tests wait for it). */
+export const selectSimStatus = (s: AppState): 'running' | 'ready' | 'error' => {
+  if (s.runStatus === 'error') return 'error';
+  return selectIsIdle(s) ? 'ready' : 'running';
+};

@@ -3,6 +3,7 @@
  * testable without React (`createAppStore()` in unit tests).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { type CompareSlice, createCompareSlice } from './compare-slice';
 import { createHistoryChannel, type HistoryChannel } from './history-intent';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
@@ -10,7 +11,7 @@ import { createRunSlice, type RunSlice } from './run-slice';
 import { createScenarioSlice, type ScenarioSlice } from './scenario-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
-export type AppState = ScenarioSlice & RunSlice & PlaybackSlice & ViewSlice & NoticeSlice;
+export type AppState = ScenarioSlice & RunSlice & PlaybackSlice & ViewSlice & NoticeSlice & CompareSlice;
 
 /**
  * The store, and the channel its actions use to tell the URL writer how their
@@ -39,6 +40,7 @@ export function createAppStore(): AppStore {
     ...createPlaybackSlice(set, get, context),
     ...createViewSlice(set, get, context),
     ...createNoticeSlice(set, get, context),
+    ...createCompareSlice(set, get, context),
   }));
   return Object.assign(store, { history });
 }

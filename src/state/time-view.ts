@@ -5,29 +5,39 @@
  * a component's effect after it has drawn.
  */
 import type { Trace } from '../model/types';
-import { openingDomain } from '../view/race-span';
+import { unionExtent } from '../view/compare-diff';
+import { openingDomainOf } from '../view/race-span';
 import { clampDomain, type Domain, reconcileDomain, sameDomain, traceExtent } from '../view/time-domain';
+import type { AppState } from './store';
 
 /** A range from the URL waiting for the trace it belongs to (`domain: null`: the default view). */
 export interface PendingDomain {
   readonly domain: Domain | null;
 }
 
-/** The view `trace` opens on when nothing else is asked for: the whole trace, or the race in a long one. */
-export function defaultDomain(trace: Trace): Domain {
-  return openingDomain(trace);
+/** The traces on one time axis: the trace, and the other variant's while comparing. */
+export function tracesOnScreen(s: Pick<AppState, 'trace' | 'compare' | 'compareTrace'>): Trace[] {
+  const out: Trace[] = [];
+  if (s.trace) out.push(s.trace);
+  if (s.compare && s.compareTrace) out.push(s.compareTrace);
+  return out;
+}
+
+/** The view the traces open on when nothing else is asked for: all of it, or the race in a long trace. */
+export function defaultDomain(traces: readonly Trace[]): Domain {
+  return openingDomainOf(traces);
 }
 
 /**
- * A range that shows `trace`: clamped into it, and `null` when that is just
- * the default view (so the URL leaves it out).
+ * A range that shows the traces: clamped into them, and `null` when that is
+ * just the default view (so the URL leaves it out).
  *
- * @example fitDomain([0, 1e9], trace) // null: the whole trace is the default
+ * @example fitDomain([0, 1e9], [trace]) // null: the whole Nova test is its default view
  */
-export function fitDomain(domain: Domain | null, trace: Trace): Domain | null {
-  if (domain === null) return null;
-  const clamped = clampDomain(domain, traceExtent(trace.endTime));
-  return sameDomain(clamped, defaultDomain(trace)) ? null : clamped;
+export function fitDomain(domain: Domain | null, traces: readonly Trace[]): Domain | null {
+  if (domain === null || traces.length === 0) return domain;
+  const clamped = clampDomain(domain, unionExtent(traces));
+  return sameDomain(clamped, defaultDomain(traces)) ? null : clamped;
 }
 
 /**
@@ -36,7 +46,7 @@ export function fitDomain(domain: Domain | null, trace: Trace): Domain | null {
  * dropped when the trace changed a lot (see `reconcileDomain`).
  */
 export function nextTimeDomain(current: Domain | null, pending: PendingDomain | null, old: Trace | null, trace: Trace): Domain | null {
-  if (pending !== null) return fitDomain(pending.domain, trace);
+  if (pending !== null) return fitDomain(pending.domain, [trace]);
   const kept = reconcileDomain(current, old ? traceExtent(old.endTime) : null, traceExtent(trace.endTime));
-  return fitDomain(kept, trace);
+  return fitDomain(kept, [trace]);
 }

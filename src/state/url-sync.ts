@@ -8,7 +8,7 @@
 import { noticeText, parseScenarioQuery, scenarioToQuery } from '../url/scenario-query';
 import { type OpenGroup, planHistoryWrite } from './history-plan';
 import type { AppStore } from './store';
-import { fitDomain } from './time-view';
+import { fitDomain, tracesOnScreen } from './time-view';
 
 export interface HistoryLike {
   readonly location: { readonly search: string; readonly hash: string };
@@ -31,9 +31,10 @@ export function loadFromUrl(store: AppStore, search: string): void {
   const cursor = parsed.cursor ?? Number.POSITIVE_INFINITY;
   // Loading an entry only ever rewrites it (to its clean form), never adds one.
   store.history.note('replace');
+  state.setCompare(parsed.compare, 'replace');
   if (sameScenario && state.trace) {
     const last = state.trace.steps.length - 1;
-    store.setState({ cursor: Math.min(cursor, last), timeDomain: fitDomain(parsed.timeRange, state.trace) });
+    store.setState({ cursor: Math.min(cursor, last), timeDomain: fitDomain(parsed.timeRange, tracesOnScreen(store.getState())) });
     return;
   }
   state.requestCursor(cursor);
@@ -43,10 +44,10 @@ export function loadFromUrl(store: AppStore, search: string): void {
 
 /** The query the current state should have, or `null` while a run is pending. */
 export function desiredQuery(store: AppStore): string | null {
-  const { trace, tracedScenario, scenario, cursor, runStatus, timeDomain } = store.getState();
+  const { trace, tracedScenario, scenario, cursor, runStatus, timeDomain, compare } = store.getState();
   if (runStatus !== 'ready' || !trace || tracedScenario !== scenario) return null;
   const last = trace.steps.length - 1;
-  return scenarioToQuery(scenario, cursor >= last ? null : cursor, timeDomain);
+  return scenarioToQuery(scenario, cursor >= last ? null : cursor, { timeRange: timeDomain, compare });
 }
 
 export interface UrlSyncOptions {
@@ -96,7 +97,8 @@ export function connectUrl(store: AppStore, win: HistoryLike, options: UrlSyncOp
       state.cursor !== previous.cursor ||
       state.runStatus !== previous.runStatus ||
       state.scenario !== previous.scenario ||
-      state.timeDomain !== previous.timeDomain
+      state.timeDomain !== previous.timeDomain ||
+      state.compare !== previous.compare
     ) {
       schedule();
     }

@@ -4,7 +4,7 @@
 import type { Domain } from '../view/time-domain';
 import type { HistoryIntent } from './history-intent';
 import type { SliceCreator } from './store';
-import { fitDomain, type PendingDomain } from './time-view';
+import { fitDomain, type PendingDomain, tracesOnScreen } from './time-view';
 
 export interface ViewSlice {
   readonly hoveredStep: number | null;
@@ -30,8 +30,7 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get, { history }) 
   setHoveredStep: (index) => set({ hoveredStep: index }),
   setTimeDomain: (domain, intent = 'zoom') => {
     // Zooming back out to the default view stores null, so the URL drops t0/t1 again.
-    const trace = get().trace;
-    const next = trace ? fitDomain(domain, trace) : domain;
+    const next = fitDomain(domain, tracesOnScreen(get()));
     const current = get().timeDomain;
     if (next === current || (next && current && next[0] === current[0] && next[1] === current[1])) return;
     history.note(intent);

@@ -4,6 +4,7 @@
  * and the selected step's details, all at the cursor.
  */
 import { memo } from 'react';
+import { selectSimStatus } from '../state/selectors';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ScenarioPanel } from './controls/ScenarioPanel';
 import { StepDetails } from './details/StepDetails';
@@ -21,7 +22,7 @@ import { TimelinePanel } from './timeline/TimelinePanel';
  * change must not re-render them all.
  */
 export function App() {
-  const status = useApp((s) => s.runStatus);
+  const status = useApp(selectSimStatus);
   const hash = useApp((s) => s.trace?.traceHash ?? '');
   return (
     <div className="app" data-sim-status={status} data-trace-hash={hash}>

@@ -13,7 +13,7 @@ import {
   PRESETS,
   type Scenario,
 } from '../model/scenario';
-import { parseTimeRange, RANGE_END_KEY, RANGE_START_KEY, type TimeRange, timeRangeParts } from './view-keys';
+import { COMPARE_KEY, parseCompare, parseTimeRange, RANGE_END_KEY, RANGE_START_KEY, type TimeRange, timeRangeParts } from './view-keys';
 
 export const FORMAT_VERSION = 1;
 /**
@@ -47,6 +47,8 @@ export interface ParsedQuery {
   readonly cursor: number | null;
   /** The timeline's visible range (`t0`/`t1`), `null` for the default view. */
   readonly timeRange: TimeRange | null;
+  /** Buggy and fixed side by side (`compare=1`). */
+  readonly compare: boolean;
   readonly notices: readonly Notice[];
 }
 
@@ -106,7 +108,7 @@ function safeParams(query: string): URLSearchParams {
   }
 }
 
-const KNOWN_KEYS = new Set<string>(['v', 'preset', 'fix', CURSOR_KEY, RANGE_START_KEY, RANGE_END_KEY, ...NUMERIC_PARAMS.map((p) => p.key)]);
+const KNOWN_KEYS = new Set<string>(['v', 'preset', 'fix', CURSOR_KEY, RANGE_START_KEY, RANGE_END_KEY, COMPARE_KEY, ...NUMERIC_PARAMS.map((p) => p.key)]);
 
 /**
  * Read a scenario from a query string. Never throws.
@@ -153,6 +155,7 @@ export function parseScenarioQuery(query: string): ParsedQuery {
   const rawCursor = first(CURSOR_KEY);
   const cursor = rawCursor === null ? null : parseStep(rawCursor, notices);
   const timeRange = parseTimeRange(first(RANGE_START_KEY), first(RANGE_END_KEY), notices);
+  const compare = parseCompare(first(COMPARE_KEY), notices);
 
   const unknown = [...new Set([...params.keys()].filter((k) => !KNOWN_KEYS.has(k)))];
   if (unknown.length > 0) {
@@ -161,7 +164,7 @@ export function parseScenarioQuery(query: string): ParsedQuery {
     notices.push({ key: 'query', problem: `Unknown key${unknown.length > 1 ? 's' : ''} ${named}${more}`, action: 'ignored' });
   }
 
-  return { scenario: { ...defaults, ...numeric, preset, fix } as Scenario, cursor, timeRange, notices };
+  return { scenario: { ...defaults, ...numeric, preset, fix } as Scenario, cursor, timeRange, compare, notices };
 }
 
 /**
@@ -190,7 +193,13 @@ function parseStep(raw: string, notices: Notice[]): number | null {
  * @example scenarioToQuery(defaultScenario(), null) // 'v=1'
  * @example scenarioToQuery(defaultScenario(), 22) // 'v=1&step=23'
  */
-export function scenarioToQuery(scenario: Scenario, cursor: number | null, timeRange: TimeRange | null = null): string {
+/** What the screen shows of the trace, beside the scenario and the step. */
+export interface ViewKeys {
+  readonly timeRange?: TimeRange | null;
+  readonly compare?: boolean;
+}
+
+export function scenarioToQuery(scenario: Scenario, cursor: number | null, view: ViewKeys = {}): string {
   const defaults = defaultScenario(scenario.preset);
   const parts: string[] = [`v=${FORMAT_VERSION}`];
   if (scenario.preset !== 'nova-test') parts.push(`preset=${scenario.preset}`);
@@ -200,6 +209,7 @@ export function scenarioToQuery(scenario: Scenario, cursor: number | null, timeR
     if (value !== defaults[param.key]) parts.push(`${param.key}=${value === null ? 'off' : value}`);
   }
   if (cursor !== null) parts.push(`${CURSOR_KEY}=${cursor + 1}`);
-  parts.push(...timeRangeParts(timeRange));
+  parts.push(...timeRangeParts(view.timeRange ?? null));
+  if (view.compare) parts.push(`${COMPARE_KEY}=1`);
   return parts.join('&');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../model/scenario';
 import { noticeText, parseScenarioQuery, scenarioToQuery } from './scenario-query';
-import { parseTimeRange, timeRangeParts } from './view-keys';
+import { parseCompare, parseTimeRange, timeRangeParts } from './view-keys';
 
 describe('visible time range keys', () => {
   it('reads a valid pair, nothing when both are absent', () => {
@@ -33,8 +33,17 @@ describe('visible time range keys', () => {
   });
 
   it('round-trips through the query after the step', () => {
-    const query = scenarioToQuery({ ...defaultScenario(), fix: true }, 3, [2300, 4400]);
-    expect(query).toBe('v=1&fix=1&step=4&t0=2300&t1=4400');
-    expect(parseScenarioQuery(query)).toMatchObject({ cursor: 3, timeRange: [2300, 4400], notices: [] });
+    const query = scenarioToQuery({ ...defaultScenario(), fix: true }, 3, { timeRange: [2300, 4400], compare: true });
+    expect(query).toBe('v=1&fix=1&step=4&t0=2300&t1=4400&compare=1');
+    expect(parseScenarioQuery(query)).toMatchObject({ cursor: 3, timeRange: [2300, 4400], compare: true, notices: [] });
+  });
+
+  it('compare is 0 or 1; anything else is off with a notice', () => {
+    expect(parseCompare(null, [])).toBe(false);
+    expect(parseCompare('0', [])).toBe(false);
+    expect(parseCompare('1', [])).toBe(true);
+    const notices: Parameters<typeof parseCompare>[1] = [];
+    expect(parseCompare('yes', notices)).toBe(false);
+    expect(notices.map(noticeText)).toEqual(['compare="yes" must be 0 or 1; showing one variant.']);
   });
 });

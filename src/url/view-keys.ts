@@ -1,16 +1,18 @@
 /**
  * The app-only keys beside the scenario: what the screen shows of a trace.
  * `t0`/`t1` is the timeline's visible time range in virtual ms (both or
- * neither; absent = the default view). `npm run simulate` accepts and
- * ignores these keys, so a link pasted into the CLI still works.
+ * neither; absent = the default view); `compare=1` shows the buggy and the
+ * fixed code side by side. `npm run simulate` accepts and ignores these
+ * keys, so a link pasted into the CLI still works.
  */
 import * as v from 'valibot';
 import type { Notice } from './scenario-query';
 
 export const RANGE_START_KEY = 't0';
 export const RANGE_END_KEY = 't1';
+export const COMPARE_KEY = 'compare';
 /** Keys the app reads and the simulation does not. */
-export const VIEW_KEYS: readonly string[] = ['step', RANGE_START_KEY, RANGE_END_KEY];
+export const VIEW_KEYS: readonly string[] = ['step', RANGE_START_KEY, RANGE_END_KEY, COMPARE_KEY];
 
 /** The model stops at 24 h of virtual time; no trace has anything later to show. */
 export const MAX_RANGE_MS = 24 * 3_600_000;
@@ -24,6 +26,21 @@ const msSchema = v.pipe(
   v.transform(Number),
   v.maxValue(MAX_RANGE_MS, `is past ${MAX_RANGE_MS} (24 h)`),
 );
+
+const compareSchema = v.picklist(['0', '1'], 'must be 0 or 1');
+
+/**
+ * `compare=1`: buggy and fixed side by side; anything but 0 or 1 is off, with a notice.
+ *
+ * @example parseCompare('1', []) // true
+ */
+export function parseCompare(raw: string | null, notices: Notice[]): boolean {
+  if (raw === null) return false;
+  const result = v.safeParse(compareSchema, raw);
+  if (result.success) return result.output === '1';
+  notices.push({ key: COMPARE_KEY, problem: `compare=${quote(raw)} must be 0 or 1`, action: 'showing one variant' });
+  return false;
+}
 
 const quote = (raw: string): string => JSON.stringify(raw.length > 20 ? `${raw.slice(0, 20)}…` : raw);
 

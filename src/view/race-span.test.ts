@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from '../model/scenario';
 import { simulate } from '../model/simulate';
-import { openingDomain, raceFraming, raceSpan } from './race-span';
+import { openingDomain, openingDomainOf, raceFraming, raceFramingOf, raceSpan } from './race-span';
 
 const run = (patch: Partial<Scenario> = {}, preset: Scenario['preset'] = 'nova-test') => simulate({ ...defaultScenario(preset), ...patch });
 
@@ -38,5 +38,18 @@ describe('openingDomain', () => {
     expect(opening[0]).toBeLessThan(span[0]);
     expect(opening[1]).toBeGreaterThan(span[1]);
     expect(opening[1] - opening[0]).toBeLessThan(trace.endTime / 100);
+  });
+
+  it('frames the races of traces drawn together (buggy and fixed)', () => {
+    const buggy = run({ periodicRuns: 500 }, 'production');
+    const fixed = run({ periodicRuns: 500, fix: true }, 'production');
+    const both = openingDomainOf([buggy, fixed]);
+    for (const trace of [buggy, fixed]) {
+      expect(both[0]).toBeLessThanOrEqual(raceFraming(trace)![0]);
+      expect(both[1]).toBeGreaterThanOrEqual(raceFraming(trace)![1]);
+    }
+    expect(openingDomainOf([run(), run({ fix: true })])[0]).toBe(0);
+    expect(raceFramingOf([buggy, fixed])).toEqual(both);
+    expect(raceFramingOf([run({ claimAt: 3_600_000, periodicRuns: 10_000, period: 1000 }, 'production')])).toBeNull();
   });
 });

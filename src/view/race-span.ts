@@ -63,8 +63,23 @@ export function raceFraming(trace: Trace): Domain | null {
  * traces, where it fills a few pixels of an 8-hour axis).
  */
 export function openingDomain(trace: Trace): Domain {
-  const extent = traceExtent(trace.endTime);
-  const race = raceFraming(trace);
+  return openingDomainOf([trace]);
+}
+
+/**
+ * The same for traces drawn on one axis (buggy and fixed side by side): the
+ * races of all of them, framed together, or everything.
+ */
+export function openingDomainOf(traces: readonly Trace[]): Domain {
+  const extent = traceExtent(Math.max(0, ...traces.map((t) => t.endTime)));
+  const race = raceFramingOf(traces);
   if (!race) return extent;
   return race[1] - race[0] < (extent[1] - extent[0]) * FRAME_BELOW_SHARE ? race : extent;
+}
+
+/** The races of traces drawn on one axis, framed together; `null` when none has a race. */
+export function raceFramingOf(traces: readonly Trace[]): Domain | null {
+  const races = traces.map(raceFraming).filter((d): d is Domain => d !== null);
+  if (races.length === 0) return null;
+  return [Math.min(...races.map((d) => d[0])), Math.max(...races.map((d) => d[1]))];
 }

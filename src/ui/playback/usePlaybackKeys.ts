@@ -4,7 +4,8 @@
  */
 import { useEffect } from 'react';
 import type { AppState } from '../../state/store';
-import { raceFraming } from '../../view/race-span';
+import { tracesOnScreen } from '../../state/time-view';
+import { raceFramingOf } from '../../view/race-span';
 import { useAppStore } from '../store-context';
 import { focusKind, type StepAction, stepKeyAction } from './step-keys';
 
@@ -21,7 +22,7 @@ function run(action: StepAction, s: AppState, target: EventTarget | null): void 
     case 'play':
       return s.togglePlay();
     case 'race': {
-      const race = s.trace ? raceFraming(s.trace) : null;
+      const race = raceFramingOf(tracesOnScreen(s));
       if (race) s.setTimeDomain(race);
       return undefined;
     }

@@ -19,7 +19,8 @@ const LEGEND: readonly { status: SnapshotStatus; text: string }[] = [
 /** The strip's title, a legend of the marks, and the row names, outside the plot's clip. */
 export const StripGutter = memo(function StripGutter({ layout }: { layout: TimelineLayout }) {
   const [listed, inProgress] = layout.strip.rows;
-  const y = layout.strip.titleBaseline;
+  const y = layout.strip.titleBaseline ?? Number.NaN;
+  const titled = layout.strip.titleBaseline !== null;
   let x = 10 + estimateTextWidth(TITLE, 11) + 12;
   const legend = LEGEND.map((item) => {
     const at = x;
@@ -28,10 +29,12 @@ export const StripGutter = memo(function StripGutter({ layout }: { layout: Timel
   });
   return (
     <g className="tl-strip-gutter">
-      <text className="tl-strip-title" x={10} y={y}>
-        {TITLE}
-      </text>
-      {legend.map((item) => (
+      {titled ? (
+        <text className="tl-strip-title" x={10} y={y}>
+          {TITLE}
+        </text>
+      ) : null}
+      {!titled ? null : legend.map((item) => (
         <g key={item.status} className="tl-strip-legend">
           <circle className="tl-snap" {...markPaint(item.status)} cx={item.at + MARK_R} cy={y - 4} r={MARK_R - 1} />
           <text x={item.at + 2 * MARK_R + 4} y={y}>

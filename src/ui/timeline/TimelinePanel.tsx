@@ -1,30 +1,42 @@
 /**
  * The timeline: one swimlane per thread over virtual time, the lock, the
  * snapshots and the writes they race with, and the strip that shows what
- * host2's periodic can see. Owns the derived model (per trace) and the
- * visible domain (in the store); the chart draws one frame of it.
+ * host2's periodic can see; or, while comparing, the buggy and the fixed
+ * code on one time axis. Owns the derived models (per trace); the visible
+ * domain is in the store, and each chart draws one frame of it.
  */
 import { useMemo } from 'react';
 import type { AppState } from '../../state/store';
-import { openingDomain } from '../../view/race-span';
+import { unionExtent } from '../../view/compare-diff';
+import { openingDomainOf } from '../../view/race-span';
 import { clampDomain, type Domain } from '../../view/time-domain';
 import { buildTimelineModel } from '../../view/timeline-model';
 import { useAppShallow } from '../store-context';
+import { ComparePanes } from './ComparePanes';
 import { TimelineChart } from './TimelineChart';
 import { TimelineToolbar } from './TimelineToolbar';
 import { useElementSize } from './useElementSize';
 import './timeline.css';
 
-const selectPanel = (s: AppState) => ({ trace: s.trace, timeDomain: s.timeDomain, running: s.runStatus === 'running' });
+const selectPanel = (s: AppState) => ({
+  trace: s.trace,
+  fix: s.tracedScenario?.fix ?? false,
+  timeDomain: s.timeDomain,
+  running: s.runStatus === 'running',
+  compare: s.compare,
+  compareTrace: s.compare ? s.compareTrace : null,
+});
 
 export function TimelinePanel() {
-  const { trace, timeDomain, running } = useAppShallow(selectPanel);
+  const { trace, fix, timeDomain, running, compare, compareTrace } = useAppShallow(selectPanel);
   const model = useMemo(() => (trace ? buildTimelineModel(trace) : null), [trace]);
+  const other = useMemo(() => (compareTrace ? buildTimelineModel(compareTrace) : null), [compareTrace]);
   // The store keeps or drops the zoom when a trace arrives (nextTimeDomain); here it is only drawn.
-  const extent = model?.extent ?? null;
+  const traces = useMemo(() => [model?.trace, other?.trace].filter((t) => t !== undefined), [model, other]);
+  const extent = useMemo<Domain | null>(() => (traces.length > 0 ? unionExtent(traces) : null), [traces]);
   const domain = useMemo<Domain | null>(
-    () => (model && extent ? clampDomain(timeDomain ?? openingDomain(model.trace), extent) : null),
-    [model, extent, timeDomain],
+    () => (extent ? clampDomain(timeDomain ?? openingDomainOf(traces), extent) : null),
+    [traces, extent, timeDomain],
   );
   const [bodyRef, size] = useElementSize<HTMLDivElement>();
   const round = (t: number): number => Math.round(t * 100) / 100;
@@ -34,13 +46,16 @@ export function TimelinePanel() {
       data-testid="timeline"
       aria-label="Timeline"
       aria-busy={running}
+      data-compare={compare ? 'on' : 'off'}
       data-domain-start={domain ? round(domain[0]) : undefined}
       data-domain-end={domain ? round(domain[1]) : undefined}
     >
-      <TimelineToolbar domain={domain} extent={extent} trace={model?.trace ?? null} />
+      <TimelineToolbar domain={domain} extent={extent} traces={traces} compare={compare} />
       <div className="tl-body" ref={bodyRef}>
-        {model && domain && size && size.width > 0 ? (
-          <TimelineChart model={model} domain={domain} width={size.width} height={size.height} />
+        {model && domain && extent && compare ? (
+          <ComparePanes primary={model} other={other} primaryIsFixed={fix} domain={domain} extent={extent} />
+        ) : model && domain && extent && size && size.width > 0 ? (
+          <TimelineChart model={model} domain={domain} width={size.width} height={size.height} extent={extent} />
         ) : (
           <p className="tl-empty">{running ? 'Simulating…' : 'No trace yet.'}</p>
         )}

@@ -4,7 +4,7 @@
  * which frames the race.
  */
 import type { Trace } from '../../model/types';
-import { raceFraming } from '../../view/race-span';
+import { raceFramingOf } from '../../view/race-span';
 import { type Domain, MIN_SPAN_MS, sameDomain, zoomDomain } from '../../view/time-domain';
 import { formatInterval } from '../../view/time-format';
 import { STATUS_COLOR } from '../theme';
@@ -53,10 +53,12 @@ function Legend() {
 interface Props {
   readonly domain: Domain | null;
   readonly extent: Domain | null;
-  readonly trace: Trace | null;
+  /** The traces on the axis: one, or buggy and fixed while comparing. */
+  readonly traces: readonly Trace[];
+  readonly compare: boolean;
 }
 
-export function TimelineToolbar({ domain, extent, trace }: Props) {
+export function TimelineToolbar({ domain, extent, traces, compare }: Props) {
   const store = useAppStore();
   const zoomBy = (factor: number): void => {
     if (!domain || !extent) return;
@@ -67,7 +69,7 @@ export function TimelineToolbar({ domain, extent, trace }: Props) {
     const anchor = visible ? cursorTime : (domain[0] + domain[1]) / 2;
     setTimeDomain(zoomDomain(domain, factor, anchor, extent));
   };
-  const race = trace ? raceFraming(trace) : null;
+  const race = raceFramingOf(traces);
   const whole = !domain || !extent || (domain[0] <= extent[0] && domain[1] >= extent[1]);
   const deepest = !domain || domain[1] - domain[0] <= MIN_SPAN_MS * 1.001;
   const onRace = !race || (domain !== null && sameDomain(domain, race, 1e-3));
@@ -75,6 +77,10 @@ export function TimelineToolbar({ domain, extent, trace }: Props) {
     <header className="tl-toolbar">
       <h2 className="panel-title tl-title">Timeline</h2>
       <Legend />
+      <label className="tl-compare-toggle" title="The same scenario under the buggy and the fixed code, on one time axis">
+        <input type="checkbox" data-testid="compare-toggle" checked={compare} onChange={(e) => store.getState().setCompare(e.target.checked)} />
+        buggy | fixed
+      </label>
       <div className="tl-zoom" role="group" aria-label="Zoom the timeline">
         <span className="tl-range" data-testid="timeline-range" aria-live="off">
           {domain ? formatInterval(domain[0], domain[1]) : ''}

@@ -27,7 +27,7 @@ function lockLine(step: TraceStep): string {
   return 'no lock';
 }
 
-function StepTip({ model, step }: { model: TimelineModel; step: TraceStep }) {
+function StepTip({ model, step, selectable }: { model: TimelineModel; step: TraceStep; selectable: boolean }) {
   const violations = model.violationsByStep.get(step.index) ?? [];
   return (
     <>
@@ -47,16 +47,16 @@ function StepTip({ model, step }: { model: TimelineModel; step: TraceStep }) {
           ⚠ {v.message}
         </div>
       ))}
-      <div className="tl-tip-hint">Click to select this step</div>
+      {selectable ? <div className="tl-tip-hint">Click to select this step</div> : null}
     </>
   );
 }
 
-function content(model: TimelineModel, target: TimelineTarget): ReactNode {
+function content(model: TimelineModel, target: TimelineTarget, selectable: boolean): ReactNode {
   switch (target.type) {
     case 'step': {
       const step = model.trace.steps[target.index];
-      return step ? <StepTip model={model} step={step} /> : null;
+      return step ? <StepTip model={model} step={step} selectable={selectable} /> : null;
     }
     case 'cluster':
     case 'snapshots':
@@ -82,7 +82,7 @@ function content(model: TimelineModel, target: TimelineTarget): ReactNode {
           </div>
           <div className="tl-tip-meta">read at {formatTime(snap.time)}</div>
           <div className="tl-tip-meta">{model.trace.steps[snap.step]?.read ?? ''}</div>
-          <div className="tl-tip-hint">Click to select this read</div>
+          {selectable ? <div className="tl-tip-hint">Click to select this read</div> : null}
         </>
       );
     }
@@ -94,8 +94,17 @@ function content(model: TimelineModel, target: TimelineTarget): ReactNode {
 /** Room a tooltip usually needs below the pointer; with less, it opens upwards. */
 const TYPICAL_HEIGHT = 150;
 
-export function TimelineTooltip({ model, hover, width, height }: { model: TimelineModel; hover: HoverState; width: number; height: number }) {
-  const body = content(model, hover.target);
+interface TooltipProps {
+  readonly model: TimelineModel;
+  readonly hover: HoverState;
+  readonly width: number;
+  readonly height: number;
+  /** Clicks select in this chart (not on the other side of a comparison). */
+  readonly selectable: boolean;
+}
+
+export function TimelineTooltip({ model, hover, width, height, selectable }: TooltipProps) {
+  const body = content(model, hover.target, selectable);
   if (!body) return null;
   // Flip to the pointer's left near the right edge and above it near the bottom, so it stays in the panel.
   const left = hover.x + OFFSET + WIDTH > width ? Math.max(4, hover.x - OFFSET - WIDTH) : hover.x + OFFSET;

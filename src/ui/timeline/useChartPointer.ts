@@ -26,6 +26,8 @@ export function useChartPointer(
   domain: Domain,
   /** The time under an x in the chart (the scale's inverse). */
   timeAt: (x: number) => number,
+  /** Does this chart's trace own the cursor? The other side of a comparison only zooms. */
+  selectable: boolean,
 ): ChartPointer {
   const store = useAppStore();
   // A zoom moves everything under a still pointer: a tooltip from another domain would describe the
@@ -46,13 +48,16 @@ export function useChartPointer(
     return { x, y, target: hitTest(targets, x, y) };
   };
   const setHoveredStep = (index: number | null): void => {
+    if (!selectable) return;
     const s = store.getState();
     if (s.hoveredStep !== index) s.setHoveredStep(index);
   };
   const activate = (target: TimelineTarget, x: number): void => {
     const s = store.getState();
-    if (target.type === 'step') s.setCursor(target.index);
-    else if (target.type === 'snapshot') {
+    if (target.type === 'step') {
+      if (selectable) s.setCursor(target.index);
+    } else if (target.type === 'snapshot') {
+      if (!selectable) return;
       const run = model.runs[target.run];
       const snap = target.which === 1 ? run?.first : run?.second;
       if (snap) s.setCursor(snap.step);
