@@ -8,6 +8,7 @@ import { selectSimStatus } from '../state/selectors';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ScenarioPanel } from './controls/ScenarioPanel';
 import { StepDetails } from './details/StepDetails';
+import { FirstVisitHint } from './header/FirstVisitHint';
 import { Header } from './header/Header';
 import { HostsPanel } from './hosts/HostsPanel';
 import { NoticeArea } from './notices/NoticeArea';
@@ -36,6 +37,7 @@ const Screen = memo(function Screen() {
     <>
       <ErrorBoundary name="header">
         <Header />
+        <FirstVisitHint />
       </ErrorBoundary>
       <ErrorBoundary name="messages">
         <NoticeArea />

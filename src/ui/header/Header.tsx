@@ -27,7 +27,9 @@ export function Header() {
             #{hash}
           </span>
         )}
-        <ShareButton />
+        <div className="copy-buttons">
+          <ShareButton />
+        </div>
       </div>
     </header>
   );

@@ -6,13 +6,12 @@
  */
 import { useMemo } from 'react';
 import { selectIsCurrent, selectTrace } from '../../state/selectors';
+import { DEFINITIONS } from '../../view/hint-text';
 import { OUTCOME_TITLE, verdictOutcome, verdictReason } from '../../view/verdict-outcome';
 import { useApp } from '../store-context';
 
 const ICON = { lost: '✗', kept: '✓', incomplete: '–' } as const;
 
-export const COUNTS_DEFINITION =
-  'pci_devices rows allocated to inst-A on each host: what Nova’s regression test asserts (it expects host1: 1 · host2: 1 once the evacuation is done)';
 
 export function VerdictBadge() {
   const trace = useApp(selectTrace);
@@ -34,7 +33,7 @@ export function VerdictBadge() {
       <span className="verdict-badge">
         <span aria-hidden="true">{ICON[outcome]}</span> {OUTCOME_TITLE[outcome]}
       </span>
-      <span className="verdict-counts" title={COUNTS_DEFINITION}>
+      <span className="verdict-counts" title={DEFINITIONS.counts}>
         <span className="verdict-counts-label">Nova test counts</span> host1: {host1} · host2: {host2}
       </span>
       <span className="verdict-reason" data-testid="verdict-reason">
