@@ -22,11 +22,13 @@ export const StripGutter = memo(function StripGutter({ layout }: { layout: Timel
   const y = layout.strip.titleBaseline ?? Number.NaN;
   const titled = layout.strip.titleBaseline !== null;
   let x = 10 + estimateTextWidth(TITLE, 11) + 12;
+  // Items that would run past the chart's edge are left out whole rather than cut (narrow windows).
   const legend = LEGEND.map((item) => {
     const at = x;
-    x += 2 * MARK_R + 6 + estimateTextWidth(item.text, MARK_FONT_PX) + 14;
-    return { ...item, at };
-  });
+    const end = at + 2 * MARK_R + 4 + estimateTextWidth(item.text, MARK_FONT_PX);
+    x = end + 14;
+    return { ...item, at, fits: end <= layout.width - 4 };
+  }).filter((item) => item.fits);
   return (
     <g className="tl-strip-gutter">
       {titled ? (
