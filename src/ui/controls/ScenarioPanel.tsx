@@ -6,6 +6,7 @@ import { NUMERIC_PARAMS, PRESETS, type Preset } from '../../model/scenario';
 import { useApp, useAppStore } from '../store-context';
 import { ExamplePicker } from './ExamplePicker';
 import { ProductionNote } from './ProductionNote';
+import './controls.css';
 import { ParamSlider } from './ParamSlider';
 
 const PRESET_TEXT: Readonly<Record<Preset, string>> = {

@@ -5,6 +5,7 @@ import { BUG_URL } from '../../model/nova-refs';
 import { useAppShallow } from '../store-context';
 import { ShareButton } from './ShareButton';
 import { VerdictBadge } from './VerdictBadge';
+import './header.css';
 
 export function Header() {
   const { hash, elapsedMs } = useAppShallow((s) => ({ hash: s.trace?.traceHash ?? null, elapsedMs: s.elapsedMs }));

@@ -10,6 +10,7 @@ import { useApp, useAppShallow, useAppStore } from '../store-context';
 import { KeyHelp } from './KeyHelp';
 import { PlaybackIcon } from './PlaybackIcon';
 import { usePlaybackKeys, usePlaybackTimer } from './usePlaybackKeys';
+import './playback.css';
 
 export function PlaybackBar() {
   usePlaybackKeys();
