@@ -6,7 +6,7 @@ import type { WorkerLike } from '../worker/client';
 import type { SimRequest, SimResponse } from '../worker/protocol';
 import { otherVariant } from './compare-slice';
 import { connectComparison } from './connect-comparison';
-import { selectIsIdle } from './selectors';
+import { selectIsIdle, selectSimStatus } from './selectors';
 import { createAppStore } from './store';
 
 /** A worker that answers each simulate request in a microtask (as a real one, after `run` returns), and counts them. */
@@ -75,7 +75,11 @@ describe('compare', () => {
     const store = storeWithTrace();
     store.getState().setCompare(true);
     expect(selectIsIdle(store.getState())).toBe(false);
+    expect(selectSimStatus(store.getState())).toBe('running');
     store.getState().receiveCompareTrace(simulate(otherVariant(store.getState().scenario)), store.getState().scenario);
     expect(selectIsIdle(store.getState())).toBe(true);
+    expect(selectSimStatus(store.getState())).toBe('ready');
+    store.getState().receiveError('boom');
+    expect(selectSimStatus(store.getState())).toBe('error');
   });
 });

@@ -151,4 +151,17 @@ describe('url sync', () => {
     win.back();
     expect(store.getState().timeDomain).toEqual([2000, 3000]);
   });
+
+  it('keeps the side-by-side view in the URL as compare=1, one entry per toggle', () => {
+    const win = new FakeWindow('?v=1&compare=1');
+    const store = createAppStore();
+    connectUrl(store, win, { replaceDelayMs: 0 });
+    autoSimulate(store);
+    expect(store.getState().compare).toBe(true);
+    expect(win.entries).toEqual(['?v=1&compare=1']);
+    store.getState().setCompare(false);
+    expect(win.entries).toEqual(['?v=1&compare=1', '?v=1']);
+    win.back();
+    expect(store.getState().compare).toBe(true);
+  });
 });
