@@ -32,7 +32,7 @@ test('a run that never reaches the claim is "not reached", not a green kept', as
   await openApp(page, '?v=1&preset=production&claimAt=3600000&periodicRuns=10000&period=1000');
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-verdict', 'incomplete');
-  await expect(verdict).toContainText('Not reached');
+  await expect(verdict).toContainText('Race not reached');
   await expect(verdict).not.toContainText('kept');
 });
 

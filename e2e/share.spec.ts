@@ -7,13 +7,14 @@ test('Copy link copies the full URL; a fresh browser opening it sees the same tr
   await openApp(page, '?v=1&migDelay=1500&bootAt=6000');
   await page.keyboard.press('Home');
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
-  await expect(page).toHaveURL(/step=5/);
+  // The sixth step (index 5): the URL counts like the screen, from 1.
+  await expect(page).toHaveURL(/step=6/);
   const share = page.getByTestId('share-link');
   await share.click();
   await expect(share).toContainText('copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(page.url());
-  expect(copied).toMatch(/\?v=1&migDelay=1500&bootAt=6000&step=5$/);
+  expect(copied).toMatch(/\?v=1&migDelay=1500&bootAt=6000&step=6$/);
   const verdict = await page.getByTestId('verdict').getAttribute('data-verdict');
   const hash = await page.getByTestId('trace-hash').textContent();
   const cursor = await page.getByTestId('cursor-step').textContent();
@@ -66,7 +67,8 @@ test('Back after stepping returns to the previous step', async ({ page }) => {
   await page.getByTestId('step-next').click();
   await expect(page).toHaveURL(/step=4/);
   await page.goBack();
-  await expect(page.getByTestId('cursor-step')).toHaveAttribute('data-step-index', '3');
+  await expect(page.getByTestId('cursor-step')).toHaveAttribute('data-step-index', '2');
+  await expect(page.getByTestId('cursor-step')).toContainText('step 3 /');
 });
 
 test('the trace hash on screen is the one `npm run simulate` prints for the same link', async ({ page }) => {

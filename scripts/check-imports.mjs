@@ -7,7 +7,8 @@
  *   entry, src/model/index.ts (types and the few read-only helpers they
  *   need); running the model is the worker's job. Tests may import model
  *   internals to build fixtures.
- * - src/ui never imports the worker; src/view imports no React.
+ * - src/ui never imports the worker; src/view imports no React; src/state may use
+ *   src/view's pure time math (what part of a trace is on screen is state).
  * - src/export is pure (model, view, url; no React, no DOM); src/ui loads it
  *   only with a dynamic import(), so it stays out of the start-up bundle.
  * - src/sweep (race map, nearest flip, odds) is pure and deterministic like

@@ -3,6 +3,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { connectComparison } from './state/connect-comparison';
 import { connectSimulation } from './state/connect-simulation';
 import { createAppStore } from './state/store';
 import { connectUrl } from './state/url-sync';
@@ -15,6 +16,7 @@ import './ui/styles.css';
 const store = createAppStore();
 connectUrl(store, window);
 const { client } = connectSimulation(store, createBrowserWorker);
+connectComparison(store, createBrowserWorker);
 // The sweeps (race map, nearest flip, odds) load on their own, after start-up, and subscribe last,
 // so their store updates reach the other subscribers in order.
 void Promise.all([import('./state/connect-sweeps'), import('./worker/sweep-pool')]).then(([{ connectSweeps }, pool]) =>

@@ -6,6 +6,7 @@
  */
 import { ScheduleMismatch, simulate } from '../model/simulate';
 import { parseScenarioQuery, scenarioToQuery } from '../url/scenario-query';
+import { VIEW_KEYS } from '../url/view-keys';
 
 const USAGE = `usage: npm run -s simulate -- '<query string>'   e.g. 'fix=1&migDelay=500'
 Prints one JSON object: verdict, allocationLost, mechanism, bugReproduced, pciAllocated, steps, facts, traceHash, ...
@@ -18,7 +19,8 @@ function main(args: readonly string[]): number {
   }
   const query = args.map((a) => a.replace(/^\?/, '')).filter((a) => a.length > 0).join('&');
   const parsed = parseScenarioQuery(query);
-  const problems = parsed.notices.filter((n) => n.key !== 'step');
+  // Keys of what the app shows (step, visible range) are accepted and ignored: an app link works here too.
+  const problems = parsed.notices.filter((n) => !VIEW_KEYS.includes(n.key));
   if (problems.length > 0) {
     process.stderr.write(`simulate: ${problems.map((n) => n.problem).join('; ')}\n`);
     return 2;

@@ -78,7 +78,7 @@ describe('toChromeTrace', () => {
     expect(starts.map((e) => e.id)).toEqual(ends.map((e) => e.id));
     expect(starts.map((e) => e.name)).toEqual(['snapshot 1 read before the host save', "snapshot 2 read after 'done'"]);
     expect(ends.every((e) => e.bp === 'e')).toBe(true);
-    // Snapshot 1 (2,343-2,353 ms) came before the host save; 'done' (3,423 ms) before snapshot 2.
+    // Snapshot 1 (2343-2353 ms) came before the host save; 'done' (3423 ms) before snapshot 2.
     expect(starts.map((e) => e.ts)).toEqual([2_348_000, 3_418_000]);
     expect(ends.map((e) => e.ts)).toEqual([2_398_000, 4_359_000]);
     // With the fix snapshot 1 still comes before the host save, but snapshot 2 saw the migration: harmless.

@@ -17,12 +17,12 @@ describe('bugReportMarkdown', () => {
     expect(text).toContain('inst-A allocated in pci_devices: host1 1, host2 0');
     expect(text).toContain(
       [
-        '- 2,343 ms: rebuild_claim on host2',
-        '- 2,353 ms: host2 periodic, snapshot 1 (InstanceList.get_by_host_and_node) (inst-A not listed)',
-        '- 2,403 ms: evacuation saves instance.host = host2',
-        "- 3,423 ms: migration.status = 'done'",
-        '- 4,364 ms: host2 periodic, snapshot 2 (MigrationList.get_in_progress_and_error) (migration not in progress)',
-        "- 4,366 ms: clean_usage frees inst-A's device 0000:02:00.1",
+        '- 2343 ms: rebuild_claim on host2',
+        '- 2353 ms: host2 periodic, snapshot 1 (InstanceList.get_by_host_and_node) (inst-A not listed)',
+        '- 2403 ms: evacuation saves instance.host = host2',
+        "- 3423 ms: migration.status = 'done'",
+        '- 4364 ms: host2 periodic, snapshot 2 (MigrationList.get_in_progress_and_error) (migration not in progress)',
+        "- 4366 ms: clean_usage frees inst-A's device 0000:02:00.1",
       ].join('\n'),
     );
     expect(text).toContain('Scenario: http://127.0.0.1:5173/?v=1\n');
@@ -34,7 +34,7 @@ describe('bugReportMarkdown', () => {
     expect(text).toContain('**Racelab: PCI allocation kept on host2**');
     expect(text).toContain('(migration in progress)');
     // In the order they happened: snapshot 2 before the host save; the free never.
-    expect(text).toMatch(/- 4,364 ms: host2 periodic, snapshot 2 [^\n]*\n- 4,386 ms: evacuation saves/);
+    expect(text).toMatch(/- 4364 ms: host2 periodic, snapshot 2 [^\n]*\n- 4386 ms: evacuation saves/);
     expect(text).toContain("- never: clean_usage frees inst-A's device\n");
     expect(text).toContain("simulate -- 'v=1&fix=1'");
   });
@@ -42,7 +42,7 @@ describe('bugReportMarkdown', () => {
   it('links the selected step but gives the command without it', () => {
     const ctx = ctxFor({ migDelay: 500 }, 7);
     const text = bugReportMarkdown(simulate(ctx.scenario), ctx);
-    expect(text).toContain('Scenario: http://127.0.0.1:5173/?v=1&migDelay=500&step=7');
+    expect(text).toContain('Scenario: http://127.0.0.1:5173/?v=1&migDelay=500&step=8');
     expect(text).toContain("simulate -- 'v=1&migDelay=500'");
   });
 });

@@ -26,8 +26,8 @@ describe('scenarioSvg', () => {
   it('says kept for the fix, and shows the hosts at the selected step', () => {
     expect(svgOf({ fix: true }).svg).toContain('✓ PCI allocation kept on host2');
     const { svg } = svgOf({}, 10);
-    expect(svg).toContain('after step 10 (rebuild_claim, 2,343 ms)');
-    expect(svg).toContain('?v=1&amp;step=10');
+    expect(svg).toContain('after step 11 (rebuild_claim, 2343 ms)');
+    expect(svg).toContain('?v=1&amp;step=11');
   });
 
   it('escapes whatever reaches the picture', () => {

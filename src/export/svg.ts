@@ -56,7 +56,7 @@ export function scenarioSvg(trace: Trace, ctx: ExportContext): string {
   const cursor = ctx.cursor === null ? null : Math.min(Math.max(0, ctx.cursor), last);
   const step = cursor === null ? undefined : trace.steps[cursor];
   const world = trace.states[(cursor ?? last) + 1] ?? trace.states[trace.states.length - 1]!;
-  const when = step ? `after step ${step.index} (${step.name}, ${formatTime(step.end)})` : `at the end (${formatTime(trace.endTime)})`;
+  const when = step ? `after step ${step.index + 1} (${step.name}, ${formatTime(step.end)})` : `at the end (${formatTime(trace.endTime)})`;
   const blocks: { block: SvgBlock; gap: number }[] = [
     { block: headerBlock(trace, width), gap: 12 },
     { block: timelineBlock(trace, width, cursor), gap: 20 },

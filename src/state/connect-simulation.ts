@@ -6,6 +6,7 @@
  */
 import type { Scenario } from '../model';
 import type { SimClient, SimClientEvents, WorkerLike } from '../worker/client';
+import { humanizeTimes } from '../view/time-format';
 import { createSimClient } from '../worker/client';
 import type { AppStore } from './store';
 
@@ -21,7 +22,7 @@ export function connectSimulation(store: AppStore, createWorker: () => WorkerLik
       if (id !== sentId || !sent) return;
       const state = store.getState();
       state.clearNotices('model');
-      if (trace.stopped) state.addNotice({ source: 'model', level: 'warning', text: trace.stopped.message });
+      if (trace.stopped) state.addNotice({ source: 'model', level: 'warning', text: humanizeTimes(trace.stopped.message) });
       state.receiveTrace(trace, sent, elapsedMs, id);
     },
     onWorlds({ traceId, worlds }) {

@@ -210,7 +210,8 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
     const inputAt = now();
     if (settleTimer !== null) clearTimeout(settleTimer);
     settleTimer = null;
-    const dragging = state.historyIntent === 'replace' && state.scenario !== previous.scenario;
+    // A slider being dragged notes 'replace' for the URL writer, which takes it only when the drag settles.
+    const dragging = store.history.peek() === 'replace' && state.scenario !== previous.scenario;
     // Stale work is cancelled at once either way; during a drag the new work waits for the input to settle.
     sync(!dragging, inputAt);
     if (dragging) {

@@ -25,19 +25,22 @@ export interface NoticeSlice {
 
 /** Keep the list readable whatever a URL throws at it. */
 const MAX_NOTICES = 8;
-let nextNoticeId = 1;
 
-export const createNoticeSlice: SliceCreator<NoticeSlice> = (set, get) => ({
-  notices: [],
-  addNotice(notice) {
-    const existing = get().notices;
-    if (existing.some((n) => n.text === notice.text && n.source === notice.source)) return;
-    set({ notices: [...existing, { ...notice, id: nextNoticeId++ }].slice(-MAX_NOTICES) });
-  },
-  dismissNotice(id) {
-    set({ notices: get().notices.filter((n) => n.id !== id) });
-  },
-  clearNotices(source) {
-    if (get().notices.some((n) => n.source === source)) set({ notices: get().notices.filter((n) => n.source !== source) });
-  },
-});
+export const createNoticeSlice: SliceCreator<NoticeSlice> = (set, get) => {
+  // Per store, so two stores (tests, a second app) never share or race for ids.
+  let nextNoticeId = 1;
+  return {
+    notices: [],
+    addNotice(notice) {
+      const existing = get().notices;
+      if (existing.some((n) => n.text === notice.text && n.source === notice.source)) return;
+      set({ notices: [...existing, { ...notice, id: nextNoticeId++ }].slice(-MAX_NOTICES) });
+    },
+    dismissNotice(id) {
+      set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+    clearNotices(source) {
+      if (get().notices.some((n) => n.source === source)) set({ notices: get().notices.filter((n) => n.source !== source) });
+    },
+  };
+};

@@ -1,5 +1,6 @@
 /**
- * The cursor (the selected step, shared by every panel) and playback.
+ * The cursor (the selected step, shared by every panel) and playback. Every
+ * cursor move is a step for the history: a run of them is one entry.
  */
 import type { SliceCreator } from './store';
 
@@ -14,7 +15,7 @@ export interface PlaybackSlice {
   readonly playing: boolean;
   /** Steps per second while playing. */
   readonly speed: PlaybackSpeed;
-  setCursor(index: number, options?: { transient?: boolean }): void;
+  setCursor(index: number): void;
   next(): void;
   prev(): void;
   first(): void;
@@ -26,19 +27,20 @@ export interface PlaybackSlice {
   requestCursor(index: number | null): void;
 }
 
-export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get) => {
+export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, { history }) => {
   const lastIndex = (): number => Math.max(0, (get().trace?.steps.length ?? 1) - 1);
-  const moveTo = (index: number, transient = false): void => {
+  const moveTo = (index: number): void => {
     const clamped = Math.min(Math.max(0, Math.round(index)), lastIndex());
     if (clamped === get().cursor) return;
-    set({ cursor: clamped, historyIntent: transient ? 'replace' : 'push' });
+    history.note('steps');
+    set({ cursor: clamped });
   };
   return {
     cursor: 0,
     pendingCursor: null,
     playing: false,
     speed: 2,
-    setCursor: (index, options) => moveTo(index, options?.transient),
+    setCursor: (index) => moveTo(index),
     next: () => moveTo(get().cursor + 1),
     prev: () => moveTo(get().cursor - 1),
     first: () => moveTo(0),
@@ -48,7 +50,7 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get) => {
         set({ playing: false });
         return;
       }
-      if (get().cursor >= lastIndex()) set({ cursor: 0, historyIntent: 'replace' });
+      if (get().cursor >= lastIndex()) moveTo(0);
       set({ playing: true });
     },
     tick() {
@@ -58,7 +60,8 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get) => {
         set({ playing: false });
         return;
       }
-      set({ cursor: next, historyIntent: 'replace', playing: next < lastIndex() });
+      history.note('steps');
+      set({ cursor: next, playing: next < lastIndex() });
     },
     setSpeed: (speed) => set({ speed }),
     requestCursor: (index) => set({ pendingCursor: index }),

@@ -7,6 +7,7 @@
 import type { Scenario, StepWorlds, TraceView, Verdict } from '../model';
 import { relocateCursor } from './cursor';
 import type { SliceCreator } from './store';
+import { nextTimeDomain } from './time-view';
 
 export type RunStatus = 'running' | 'ready' | 'error';
 
@@ -47,17 +48,18 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
     set({ preview: { scenario, verdict } });
   },
   receiveTrace(trace, scenario, elapsedMs, traceId = 0) {
-    const { trace: old, cursor, pendingCursor } = get();
+    const { trace: old, cursor, pendingCursor, timeDomain, pendingTimeDomain } = get();
     const last = Math.max(0, trace.steps.length - 1);
     let next: number;
     if (pendingCursor !== null) next = Math.min(pendingCursor, last);
     else if (old) next = relocateCursor(old, cursor, trace);
     else next = last;
     if (pendingCursor !== null && Number.isFinite(pendingCursor) && pendingCursor > last) {
+      // In the screen's numbers (from 1), as the URL writes them.
       get().addNotice({
         source: 'url',
         level: 'warning',
-        text: `step=${pendingCursor} is past the last step of this scenario; showing step ${last}.`,
+        text: `step=${pendingCursor + 1} is past the last step of this scenario; showing step ${last + 1}, the last.`,
       });
     }
     set({
@@ -70,6 +72,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
       runError: null,
       cursor: next,
       pendingCursor: null,
+      timeDomain: nextTimeDomain(timeDomain, pendingTimeDomain, old, trace),
+      pendingTimeDomain: null,
       playing: get().playing && next < last,
     });
   },

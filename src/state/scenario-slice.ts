@@ -1,16 +1,14 @@
 /**
- * The scenario being simulated, and how its last change should reach the
- * browser history: discrete changes push an entry, drags replace it.
+ * The scenario being simulated. Each action tells the history channel how its
+ * change should reach the browser history: discrete changes push an entry,
+ * drags replace it.
  */
 import { clampParam, defaultScenario, type NumericKey, PARAM_BY_KEY, type Preset, type Scenario } from '../model';
+import type { HistoryIntent } from './history-intent';
 import type { SliceCreator } from './store';
-
-export type HistoryIntent = 'push' | 'replace' | 'none';
 
 export interface ScenarioSlice {
   readonly scenario: Scenario;
-  /** How the next URL write should touch the history (read by url-sync). */
-  readonly historyIntent: HistoryIntent;
   /** Set one numeric key; `transient` while a slider is dragged. `null` turns an optional actor off. */
   setParam(key: NumericKey, value: number | null, options?: { transient?: boolean }): void;
   /** Set several numeric keys at once, as one history entry (a click on the race map sets two). */
@@ -20,29 +18,31 @@ export interface ScenarioSlice {
   setPreset(preset: Preset): void;
   /** Back to the Nova regression test's values. */
   resetToTest(): void;
-  /** Replace the whole scenario (from the URL, or Back/Forward). */
+  /** Replace the whole scenario (an example, the URL, Back/Forward), reaching the history as `intent` says. */
   loadScenario(scenario: Scenario, intent: HistoryIntent): void;
 }
 
-export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
+export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get, { history }) => ({
   scenario: defaultScenario(),
-  historyIntent: 'none',
   setParam(key, value, options) {
     const param = PARAM_BY_KEY[key];
     const next = value === null ? (param.optional ? null : param.defaults[get().scenario.preset]) : clampParam(param, value);
     if (get().scenario[key] === next) return;
-    set({ scenario: { ...get().scenario, [key]: next }, historyIntent: options?.transient ? 'replace' : 'push' });
+    history.note(options?.transient ? 'replace' : 'push');
+    set({ scenario: { ...get().scenario, [key]: next } });
   },
   setParams(values) {
     const current = get().scenario;
     const next: Record<string, unknown> = { ...current };
     for (const [key, value] of Object.entries(values) as [NumericKey, number][]) next[key] = clampParam(PARAM_BY_KEY[key], value);
     if (Object.keys(values).every((key) => next[key] === current[key as NumericKey])) return;
-    set({ scenario: next as unknown as Scenario, historyIntent: 'push' });
+    history.note('push');
+    set({ scenario: next as unknown as Scenario });
   },
   setFix(fix) {
     if (get().scenario.fix === fix) return;
-    set({ scenario: { ...get().scenario, fix }, historyIntent: 'push' });
+    history.note('push');
+    set({ scenario: { ...get().scenario, fix } });
   },
   setPreset(preset) {
     const current = get().scenario;
@@ -53,12 +53,15 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     for (const key of Object.keys(newDefaults) as (keyof Scenario)[]) {
       if (key !== 'preset' && key !== 'fix' && current[key] === oldDefaults[key]) next[key] = newDefaults[key];
     }
-    set({ scenario: next as unknown as Scenario, historyIntent: 'push' });
+    history.note('push');
+    set({ scenario: next as unknown as Scenario });
   },
   resetToTest() {
-    set({ scenario: defaultScenario('nova-test'), historyIntent: 'push' });
+    history.note('push');
+    set({ scenario: defaultScenario('nova-test') });
   },
   loadScenario(scenario, intent) {
-    set({ scenario, historyIntent: intent });
+    history.note(intent);
+    set({ scenario });
   },
 });

@@ -2,10 +2,11 @@
  * Module-level selectors: stable functions, so components re-render only
  * when what they read changes.
  */
-import type { StepRow, StepWorlds, Verdict, World } from '../model';
+import type { StepRow, StepWorlds, TraceView, Verdict, World } from '../model';
 import type { AppState } from './store';
 
 export const selectScenario = (s: AppState) => s.scenario;
+export const selectTrace = (s: AppState): TraceView | null => s.trace;
 export const selectNotices = (s: AppState) => s.notices;
 
 export const selectStepCount = (s: AppState): number => s.trace?.steps.length ?? 0;
@@ -35,3 +36,12 @@ export const selectVerdict = (s: AppState): Verdict | null =>
 
 export const selectIsCurrent = (s: AppState): boolean =>
   s.runStatus === 'ready' && s.tracedScenario === s.scenario;
+
+/** Is everything on screen simulated: the trace, and the other variant's while comparing? */
+export const selectIsIdle = (s: AppState): boolean => selectIsCurrent(s) && (!s.compare || s.compareFor === s.scenario);
+
+/** The app's idle signal: `ready` once everything on screen is simulated (tests wait for it). */
+export const selectSimStatus = (s: AppState): 'running' | 'ready' | 'error' => {
+  if (s.runStatus === 'error') return 'error';
+  return selectIsIdle(s) ? 'ready' : 'running';
+};

@@ -8,22 +8,28 @@ import { createAppStore } from './store';
 function storeWithTrace(patch = {}) {
   const store = createAppStore();
   const scenario = { ...defaultScenario(), ...patch };
-  store.getState().loadScenario(scenario, 'none');
+  store.getState().loadScenario(scenario, 'replace');
   store.getState().receiveTrace(simulate(scenario), scenario, 0.1);
   return store;
 }
 
 describe('scenario slice', () => {
-  it('clamps values, marks drags as replace and discrete changes as push', () => {
+  it('clamps values, and tells the history channel: drags replace, discrete changes push', () => {
     const store = createAppStore();
     store.getState().setParam('migDelay', 123.4, { transient: true });
     expect(store.getState().scenario.migDelay).toBe(123);
-    expect(store.getState().historyIntent).toBe('replace');
+    expect(store.history.take()).toBe('replace');
     store.getState().setParam('migDelay', 9e9);
     expect(store.getState().scenario.migDelay).toBe(60_000);
-    expect(store.getState().historyIntent).toBe('push');
+    expect(store.history.take()).toBe('push');
     store.getState().setFix(true);
     expect(store.getState().scenario.fix).toBe(true);
+    expect(store.history.take()).toBe('push');
+    // A change that changes nothing says nothing.
+    store.getState().setFix(true);
+    expect(store.history.take()).toBeNull();
+    // The intent is not state: components never re-render for it.
+    expect(Object.keys(store.getState())).not.toContain('historyIntent');
   });
 
   it('turns optional actors off with null, and required keys back to their default', () => {
@@ -48,6 +54,7 @@ describe('scenario slice', () => {
 describe('playback and run slices', () => {
   it('starts at the last step, steps within bounds and plays to the end', () => {
     const store = storeWithTrace();
+    store.history.take();
     const s = () => store.getState();
     const last = s().trace!.steps.length - 1;
     expect(s().cursor).toBe(last);
@@ -63,15 +70,20 @@ describe('playback and run slices', () => {
     expect(s().playing).toBe(false);
     s().togglePlay(); // at the end: starts over
     expect(s().cursor).toBe(0);
+    // Every cursor move is a step for the history.
+    expect(store.history.take()).toBe('steps');
   });
 
   it('applies a cursor from the URL when the trace arrives, clamped with a notice', () => {
     const store = createAppStore();
-    store.getState().requestCursor(999);
+    store.getState().requestCursor(998); // step=999
     const scenario = defaultScenario();
     store.getState().receiveTrace(simulate(scenario), scenario, 0);
-    expect(store.getState().cursor).toBe(store.getState().trace!.steps.length - 1);
-    expect(store.getState().notices.map((n) => n.text)).toEqual([expect.stringMatching(/step=999 is past the last step/)]);
+    const count = store.getState().trace!.steps.length;
+    expect(store.getState().cursor).toBe(count - 1);
+    expect(store.getState().notices.map((n) => n.text)).toEqual([
+      `step=999 is past the last step of this scenario; showing step ${count}, the last.`,
+    ]);
   });
 
   it('keeps the same step selected when a slider changes the trace', () => {
@@ -116,6 +128,16 @@ describe('the fast-path verdict and the worlds at the cursor', () => {
 });
 
 describe('notice slice', () => {
+  it('numbers notices per store', () => {
+    const a = createAppStore();
+    const b = createAppStore();
+    a.getState().addNotice({ source: 'url', level: 'info', text: 'one' });
+    a.getState().addNotice({ source: 'url', level: 'info', text: 'two' });
+    b.getState().addNotice({ source: 'url', level: 'info', text: 'one' });
+    expect(a.getState().notices.map((n) => n.id)).toEqual([1, 2]);
+    expect(b.getState().notices.map((n) => n.id)).toEqual([1]);
+  });
+
   it('deduplicates, caps and dismisses notices', () => {
     const store = createAppStore();
     const s = () => store.getState();

@@ -66,7 +66,7 @@ export interface SweepSlice {
   setOddsRuns(runs: number): void;
 }
 
-export const createSweepSlice: SliceCreator<SweepSlice> = (set, get) => ({
+export const createSweepSlice: SliceCreator<SweepSlice> = (set, get, { history }) => ({
   mapSpec: defaultMapSpec(),
   raceMap: null,
   flips: null,
@@ -74,7 +74,8 @@ export const createSweepSlice: SliceCreator<SweepSlice> = (set, get) => ({
   oddsRuns: DEFAULT_ODDS_RUNS,
   setMapSpec(spec) {
     if (sameMapSpec(spec, get().mapSpec)) return;
-    set({ mapSpec: spec, historyIntent: 'push' });
+    history.note('push');
+    set({ mapSpec: spec });
   },
   resetMapRanges() {
     get().setMapSpec(withDefaultRanges(get().mapSpec));

@@ -1,54 +1,63 @@
 /**
  * Keeps the URL and the store in step. The URL holds every input and the
- * selected step; dragging replaces the history entry, discrete changes push
- * one, Back/Forward load the entry's scenario again.
+ * selected step. Each write asks the store's history channel how the change
+ * should reach the history (see `planHistoryWrite`): deliberate changes push
+ * an entry, drags replace it, runs of steps or zooms share one entry;
+ * Back/Forward load the entry's scenario again.
  */
-import { scenarioToQuery, parseScenarioQuery, noticeText } from '../url/scenario-query';
+import { noticeText, parseScenarioQuery, scenarioToQuery } from '../url/scenario-query';
 import { sameMapSpec } from '../sweep/map-spec';
+import { type OpenGroup, planHistoryWrite } from './history-plan';
 import type { AppStore } from './store';
+import { fitDomain, tracesOnScreen } from './time-view';
 
 export interface HistoryLike {
   readonly location: { readonly search: string; readonly hash: string };
   readonly history: {
     pushState(data: unknown, unused: string, url: string): void;
     replaceState(data: unknown, unused: string, url: string): void;
+    back(): void;
   };
   addEventListener(type: 'popstate', listener: () => void): void;
   removeEventListener(type: 'popstate', listener: () => void): void;
 }
 
 /** Apply the URL's scenario and cursor to the store, with notices for whatever was wrong. */
-export function loadFromUrl(store: AppStore, search: string, fromHistory: boolean): void {
+export function loadFromUrl(store: AppStore, search: string): void {
   const parsed = parseScenarioQuery(search);
   const state = store.getState();
   state.clearNotices('url');
   for (const notice of parsed.notices) state.addNotice({ source: 'url', level: 'warning', text: noticeText(notice) });
   const sameScenario = scenarioToQuery(parsed.scenario, null) === scenarioToQuery(state.scenario, null);
   const cursor = parsed.cursor ?? Number.POSITIVE_INFINITY;
+  // Loading an entry only ever rewrites it (to its clean form), never adds one.
+  store.history.note('replace');
+  state.setCompare(parsed.compare, 'replace');
   if (sameScenario && state.trace) {
     const last = state.trace.steps.length - 1;
     const mapSpec = sameMapSpec(parsed.map, state.mapSpec) ? state.mapSpec : parsed.map;
-    store.setState({ cursor: Math.min(cursor, last), historyIntent: 'none', mapSpec });
+    store.setState({ cursor: Math.min(cursor, last), timeDomain: fitDomain(parsed.timeRange, tracesOnScreen(store.getState())), mapSpec });
     return;
   }
   state.requestCursor(cursor);
-  state.loadScenario(parsed.scenario, fromHistory ? 'none' : 'replace');
+  state.requestTimeDomain(parsed.timeRange);
+  state.loadScenario(parsed.scenario, 'replace');
   // After the scenario: its run is pending, so the URL is not rewritten half-way.
   state.loadMapSpec(parsed.map);
 }
 
 /** The query the current state should have, or `null` while a run is pending. */
 export function desiredQuery(store: AppStore): string | null {
-  const { trace, tracedScenario, scenario, cursor, runStatus, mapSpec } = store.getState();
+  const { trace, tracedScenario, scenario, cursor, runStatus, timeDomain, compare, mapSpec } = store.getState();
   if (runStatus !== 'ready' || !trace || tracedScenario !== scenario) return null;
   const last = trace.steps.length - 1;
-  return scenarioToQuery(scenario, cursor >= last ? null : cursor, mapSpec);
+  return scenarioToQuery(scenario, cursor >= last ? null : cursor, { timeRange: timeDomain, compare, map: mapSpec });
 }
 
 export interface UrlSyncOptions {
   /**
-   * Replace-writes (slider drags, playback) are coalesced for this long:
-   * browsers throttle frequent history calls, and each costs a few ms.
+   * Writes that do not push (drags, steps, zooms) are coalesced for this
+   * long: browsers throttle frequent history calls, and each costs a few ms.
    * Pushes are written at once. 0 writes everything at once (tests).
    */
   readonly replaceDelayMs?: number;
@@ -57,22 +66,29 @@ export interface UrlSyncOptions {
 export function connectUrl(store: AppStore, win: HistoryLike, options: UrlSyncOptions = {}): () => void {
   const delay = options.replaceDelayMs ?? 200;
   let pending: ReturnType<typeof setTimeout> | null = null;
-  loadFromUrl(store, win.location.search, false);
+  let open: OpenGroup | null = null;
+  /** The URL our own history.back() is heading for: its popstate is ours, not the user's. */
+  let ownBack: string | null = null;
+  loadFromUrl(store, win.location.search);
   const write = (): void => {
     pending = null;
     const query = desiredQuery(store);
+    // While a run is pending the intent stays noted for the write that follows it.
     if (query === null) return;
     const target = `?${query}`;
-    const intent = store.getState().historyIntent;
-    if (target !== win.location.search) {
-      const url = `${target}${win.location.hash}`;
-      if (intent === 'push') win.history.pushState(null, '', url);
-      else win.history.replaceState(null, '', url);
+    const current = win.location.search;
+    const plan = planHistoryWrite(store.history.take() ?? 'replace', current, target, open);
+    open = plan.open;
+    const url = `${target}${win.location.hash}`;
+    if (plan.write === 'push') win.history.pushState(null, '', url);
+    else if (plan.write === 'replace') win.history.replaceState(null, '', url);
+    else if (plan.write === 'back') {
+      ownBack = target;
+      win.history.back();
     }
-    if (intent !== 'replace') store.setState({ historyIntent: 'replace' });
   };
   const schedule = (): void => {
-    if (delay === 0 || store.getState().historyIntent === 'push') {
+    if (delay === 0 || store.history.peek() === 'push') {
       if (pending !== null) clearTimeout(pending);
       write();
     } else if (pending === null) {
@@ -85,6 +101,8 @@ export function connectUrl(store: AppStore, win: HistoryLike, options: UrlSyncOp
       state.cursor !== previous.cursor ||
       state.runStatus !== previous.runStatus ||
       state.scenario !== previous.scenario ||
+      state.timeDomain !== previous.timeDomain ||
+      state.compare !== previous.compare ||
       state.mapSpec !== previous.mapSpec
     ) {
       schedule();
@@ -93,7 +111,10 @@ export function connectUrl(store: AppStore, win: HistoryLike, options: UrlSyncOp
   const onPop = (): void => {
     if (pending !== null) clearTimeout(pending);
     pending = null;
-    loadFromUrl(store, win.location.search, true);
+    open = null;
+    const ours = ownBack !== null && win.location.search === ownBack;
+    ownBack = null;
+    if (!ours) loadFromUrl(store, win.location.search);
   };
   win.addEventListener('popstate', onPop);
   return () => {

@@ -5,9 +5,11 @@
  * timing space (race map and odds).
  */
 import { lazy, memo, Suspense } from 'react';
+import { selectSimStatus } from '../state/selectors';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ScenarioPanel } from './controls/ScenarioPanel';
 import { StepDetails } from './details/StepDetails';
+import { FirstVisitHint } from './header/FirstVisitHint';
 import { Header } from './header/Header';
 import { HostsPanel } from './hosts/HostsPanel';
 import { NoticeArea } from './notices/NoticeArea';
@@ -25,7 +27,7 @@ const RaceMapPanel = lazy(() => import('./race-map/RaceMapPanel'));
  * change must not re-render them all.
  */
 export function App() {
-  const status = useApp((s) => s.runStatus);
+  const status = useApp(selectSimStatus);
   const hash = useApp((s) => s.trace?.traceHash ?? '');
   return (
     <div className="app" data-sim-status={status} data-trace-hash={hash}>
@@ -39,6 +41,7 @@ const Screen = memo(function Screen() {
     <>
       <ErrorBoundary name="header">
         <Header />
+        <FirstVisitHint />
       </ErrorBoundary>
       <ErrorBoundary name="messages">
         <NoticeArea />

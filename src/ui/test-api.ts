@@ -3,13 +3,13 @@
  * curious users in the console. It reads state and can crash the worker (to
  * exercise recovery); it cannot run script from the URL.
  */
-import { selectWorldsCurrent } from '../state/selectors';
+import { selectIsIdle, selectWorldsCurrent } from '../state/selectors';
 import type { AppStore } from '../state/store';
 
 export interface RacelabTestApi {
   /** The current state (scenario, trace, cursor, notices...). */
   state(): ReturnType<AppStore['getState']>;
-  /** Resolves when the trace on screen belongs to the scenario on screen, and the panels show the cursor's step. */
+  /** Resolves when the trace on screen (and the compared one, while comparing) belongs to the scenario on screen, and the panels show the cursor's step. */
   whenIdle(): Promise<void>;
   /** Kill the simulation worker with an uncaught error. */
   crashWorker(): void;
@@ -25,7 +25,7 @@ export function installTestApi(store: AppStore, crashWorker: () => void): void {
   const idle = (): boolean => {
     const s = store.getState();
     const stepShown = s.trace !== null && (s.trace.steps.length === 0 || selectWorldsCurrent(s));
-    return s.runStatus === 'ready' && s.tracedScenario === s.scenario && stepShown;
+    return selectIsIdle(s) && stepShown;
   };
   window.racelab = {
     state: () => store.getState(),

@@ -6,10 +6,10 @@ import { noticeText, parseScenarioQuery, scenarioToQuery } from './scenario-quer
 
 describe('race map keys in the URL', () => {
   it('stay out of the link at their defaults and round-trip otherwise', () => {
-    expect(scenarioToQuery(defaultScenario(), null, defaultMapSpec())).toBe('v=1');
+    expect(scenarioToQuery(defaultScenario(), null, { map: defaultMapSpec() })).toBe('v=1');
     const spec = { xKey: 'spawn', yKey: 'migDelay', xMin: 100, xMax: 900, yMin: 0, yMax: 2500, res: 200 } as const;
-    const query = scenarioToQuery(defaultScenario(), 4, spec);
-    expect(query).toBe('v=1&mapX=spawn&mapXMin=100&mapXMax=900&mapYMax=2500&mapRes=200&step=4');
+    const query = scenarioToQuery(defaultScenario(), 4, { map: spec });
+    expect(query).toBe('v=1&mapX=spawn&mapXMin=100&mapXMax=900&mapYMax=2500&mapRes=200&step=5');
     const parsed = parseScenarioQuery(query);
     expect(parsed.notices).toEqual([]);
     expect(parsed.map).toEqual(spec);
@@ -27,7 +27,7 @@ describe('race map keys in the URL', () => {
       .map(([xKey, yKey, [xMin, xMax], [yMin, yMax], res]): MapSpec => ({ xKey, yKey, xMin, xMax, yMin, yMax, res }));
     fc.assert(
       fc.property(specArb, (spec) => {
-        const parsed = parseScenarioQuery(scenarioToQuery(defaultScenario(), null, spec));
+        const parsed = parseScenarioQuery(scenarioToQuery(defaultScenario(), null, { map: spec }));
         expect(parsed.notices).toEqual([]);
         expect(parsed.map).toEqual(spec);
       }),
@@ -38,7 +38,7 @@ describe('race map keys in the URL', () => {
   it('compares a range with its own key’s default range', () => {
     const period = parseScenarioQuery('mapX=period').map;
     expect(period).toMatchObject({ xKey: 'period', xMin: 1000, xMax: 4000 });
-    expect(scenarioToQuery(defaultScenario(), null, period)).toBe('v=1&mapX=period');
+    expect(scenarioToQuery(defaultScenario(), null, { map: period })).toBe('v=1&mapX=period');
   });
 
   it('falls back per key with a notice', () => {

@@ -18,7 +18,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
 describe('scenario query codec', () => {
   it('keeps the Nova test link short: defaults stay out', () => {
     expect(scenarioToQuery(defaultScenario(), null)).toBe('v=1');
-    expect(scenarioToQuery({ ...defaultScenario(), fix: true, migDelay: 500 }, 12)).toBe('v=1&fix=1&migDelay=500&step=12');
+    expect(scenarioToQuery({ ...defaultScenario(), fix: true, migDelay: 500 }, 12)).toBe('v=1&fix=1&migDelay=500&step=13');
     expect(scenarioToQuery(defaultScenario('production'), null)).toBe('v=1&preset=production');
     expect(scenarioToQuery({ ...defaultScenario(), bootAt: 6000 }, null)).toBe('v=1&bootAt=6000');
   });
@@ -27,7 +27,7 @@ describe('scenario query codec', () => {
     const parsed = parseScenarioQuery('?v=1&fix=1&migDelay=500&step=3');
     expect(parsed.notices).toEqual([]);
     expect(parsed.scenario).toEqual({ ...defaultScenario(), fix: true, migDelay: 500 });
-    expect(parsed.cursor).toBe(3);
+    expect(parsed.cursor).toBe(2); // step=3 is the third step: index 2
   });
 
   it('round-trips every valid scenario and cursor unchanged', () => {
@@ -132,5 +132,22 @@ describe('scenario query codec', () => {
 
   it('uses the preset defaults for keys that are absent', () => {
     expect(parseScenarioQuery('preset=production').scenario).toEqual(defaultScenario('production'));
+  });
+});
+
+describe('step numbers', () => {
+  it('count from 1 like the screen; 0 and below show step 1, a non-number the last step, each with a notice', () => {
+    expect(parseScenarioQuery('?step=1')).toMatchObject({ cursor: 0, notices: [] });
+    expect(parseScenarioQuery('?step=23').cursor).toBe(22);
+    for (const raw of ['0', '-1']) {
+      const parsed = parseScenarioQuery(`?step=${raw}`);
+      expect(parsed.cursor).toBe(0);
+      expect(parsed.notices.map(noticeText)).toEqual([`step="${raw}" is not a step number (steps count from 1); showing step 1.`]);
+    }
+    for (const raw of ['abc', '2.5', '']) {
+      const parsed = parseScenarioQuery(`?step=${raw}`);
+      expect(parsed.cursor).toBeNull();
+      expect(parsed.notices.map(noticeText)).toEqual([`step="${raw}" is not a step number; showing the last step.`]);
+    }
   });
 });

@@ -20,9 +20,13 @@ import { MAP_QUERY_KEYS, mapSpecToQuery, parseMapQuery } from './map-query';
 import { issueText, numberSchema, shown } from './query-values';
 
 export { shown };
+import { COMPARE_KEY, parseCompare, parseTimeRange, RANGE_END_KEY, RANGE_START_KEY, type TimeRange, timeRangeParts } from './view-keys';
 
 export const FORMAT_VERSION = 1;
-/** The UI-only key for the selected step. */
+/**
+ * The UI-only key for the selected step, counted from 1 like the screen
+ * ("step 23 / 25" is `step=23`); absent means the last step.
+ */
 export const CURSOR_KEY = 'step';
 /** Unknown keys named in notices before the rest are summarised. */
 const MAX_NAMED_UNKNOWN = 3;
@@ -43,10 +47,14 @@ export function noticeText(n: Notice): string {
 
 export interface ParsedQuery {
   readonly scenario: Scenario;
-  /** The selected step, `null` when absent. */
+  /** Index (from 0) of the selected step, `null` when absent: the URL's `step` minus one. */
   readonly cursor: number | null;
   /** The race map's keys, ranges and resolution (see `map-query.ts`). */
   readonly map: MapSpec;
+  /** The timeline's visible range (`t0`/`t1`), `null` for the default view. */
+  readonly timeRange: TimeRange | null;
+  /** Buggy and fixed side by side (`compare=1`). */
+  readonly compare: boolean;
   readonly notices: readonly Notice[];
 }
 
@@ -90,7 +98,9 @@ function safeParams(query: string): URLSearchParams {
 /** A loaded schedule (see the schedule explorer): replayed instead of timing. */
 export const SCHEDULE_KEY = 'schedule';
 
-const KNOWN_KEYS = new Set<string>(['v', 'preset', 'fix', SCHEDULE_KEY, CURSOR_KEY, ...NUMERIC_PARAMS.map((p) => p.key), ...MAP_QUERY_KEYS]);
+const KNOWN_KEYS = new Set<string>([
+  'v', 'preset', 'fix', SCHEDULE_KEY, CURSOR_KEY, RANGE_START_KEY, RANGE_END_KEY, COMPARE_KEY, ...NUMERIC_PARAMS.map((p) => p.key), ...MAP_QUERY_KEYS,
+]);
 
 function parseSchedule(raw: string, notices: Notice[]): number[] | null {
   const decoded = decodeSchedule(raw.trim());
@@ -145,13 +155,10 @@ export function parseScenarioQuery(query: string): ParsedQuery {
   const schedule = rawSchedule === null ? null : parseSchedule(rawSchedule, notices);
   const map = parseMapQuery(first, notices);
 
-  let cursor: number | null = null;
   const rawCursor = first(CURSOR_KEY);
-  if (rawCursor !== null) {
-    const result = v.safeParse(numberSchema, rawCursor);
-    if (result.success && Number.isInteger(result.output) && result.output >= 0) cursor = result.output;
-    else notices.push({ key: CURSOR_KEY, problem: `step=${shown(rawCursor)} is not a step number`, action: `starting at the first step` });
-  }
+  const cursor = rawCursor === null ? null : parseStep(rawCursor, notices);
+  const timeRange = parseTimeRange(first(RANGE_START_KEY), first(RANGE_END_KEY), notices);
+  const compare = parseCompare(first(COMPARE_KEY), notices);
 
   const unknown = [...new Set([...params.keys()].filter((k) => !KNOWN_KEYS.has(k)))];
   if (unknown.length > 0) {
@@ -160,16 +167,44 @@ export function parseScenarioQuery(query: string): ParsedQuery {
     notices.push({ key: 'query', problem: `Unknown key${unknown.length > 1 ? 's' : ''} ${named}${more}`, action: 'ignored' });
   }
 
-  return { scenario: { ...defaults, ...numeric, preset, fix, schedule } as Scenario, cursor, map, notices };
+  return { scenario: { ...defaults, ...numeric, preset, fix, schedule } as Scenario, cursor, map, timeRange, compare, notices };
 }
 
 /**
- * The query string for a scenario (and cursor, and race map): `v=1` and
- * every value that differs from its default.
+ * The cursor index for `step=<raw>`: steps count from 1; 0 and below show the
+ * first step, anything that is not a whole number the last (as if absent).
+ * A step past the end is only known when the trace arrives (the store says so).
+ */
+function parseStep(raw: string, notices: Notice[]): number | null {
+  const result = v.safeParse(numberSchema, raw);
+  if (!result.success || !Number.isInteger(result.output)) {
+    notices.push({ key: CURSOR_KEY, problem: `step=${shown(raw)} is not a step number`, action: 'showing the last step' });
+    return null;
+  }
+  if (result.output < 1) {
+    notices.push({ key: CURSOR_KEY, problem: `step=${shown(raw)} is not a step number (steps count from 1)`, action: 'showing step 1' });
+    return 0;
+  }
+  return result.output - 1;
+}
+
+/** What the screen shows beside the scenario and the step. */
+export interface ViewKeys {
+  readonly timeRange?: TimeRange | null;
+  readonly compare?: boolean;
+  /** The race map's keys, ranges and resolution. */
+  readonly map?: MapSpec;
+}
+
+/**
+ * The query string for a scenario (and cursor index, race map and view):
+ * `v=1` and every value that differs from its default; the cursor as the
+ * screen's step number.
  *
  * @example scenarioToQuery(defaultScenario(), null) // 'v=1'
+ * @example scenarioToQuery(defaultScenario(), 22) // 'v=1&step=23'
  */
-export function scenarioToQuery(scenario: Scenario, cursor: number | null, map?: MapSpec): string {
+export function scenarioToQuery(scenario: Scenario, cursor: number | null, view: ViewKeys = {}): string {
   const defaults = defaultScenario(scenario.preset);
   const parts: string[] = [`v=${FORMAT_VERSION}`];
   if (scenario.preset !== 'nova-test') parts.push(`preset=${scenario.preset}`);
@@ -179,7 +214,9 @@ export function scenarioToQuery(scenario: Scenario, cursor: number | null, map?:
     if (value !== defaults[param.key]) parts.push(`${param.key}=${value === null ? 'off' : value}`);
   }
   if (scenario.schedule !== null) parts.push(`${SCHEDULE_KEY}=${encodeSchedule(scenario.schedule)}`);
-  if (map) parts.push(...mapSpecToQuery(map));
-  if (cursor !== null) parts.push(`${CURSOR_KEY}=${cursor}`);
+  if (view.map) parts.push(...mapSpecToQuery(view.map));
+  if (cursor !== null) parts.push(`${CURSOR_KEY}=${cursor + 1}`);
+  parts.push(...timeRangeParts(view.timeRange ?? null));
+  if (view.compare) parts.push(`${COMPARE_KEY}=1`);
   return parts.join('&');
 }

@@ -58,3 +58,14 @@ describe('laneAt / stripRowAt', () => {
     expect(stripRowAt(layout, evac.top)).toBeNull();
   });
 });
+
+describe('compact layout', () => {
+  it('leaves out the strip title row, so two charts fit one panel', () => {
+    const full = layoutTimeline(['api', 'evacuation', 'periodic-host1', 'periodic-host2'], 990, 0);
+    const compact = layoutTimeline(['api', 'evacuation', 'periodic-host1', 'periodic-host2'], 990, 0, { compact: true });
+    expect(compact.strip.titleBaseline).toBeNull();
+    expect(full.strip.titleBaseline).not.toBeNull();
+    expect(compact.height).toBeLessThan(full.height);
+    expect(compact.strip.rows[0]!.top).toBe(compact.strip.top);
+  });
+});

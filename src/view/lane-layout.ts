@@ -40,7 +40,8 @@ export interface TimelineLayout {
   readonly plot: { readonly left: number; readonly right: number };
   readonly axis: { readonly top: number; readonly bottom: number };
   readonly lanes: readonly LaneRow[];
-  readonly strip: { readonly top: number; readonly titleBaseline: number; readonly rows: readonly StripRow[]; readonly bottom: number };
+  /** `titleBaseline` is `null` in a compact layout (no title row: two charts share the height). */
+  readonly strip: { readonly top: number; readonly titleBaseline: number | null; readonly rows: readonly StripRow[]; readonly bottom: number };
 }
 
 export const GUTTER = 150;
@@ -80,18 +81,24 @@ function laneRow(lane: Lane, top: number, height: number): LaneRow {
   };
 }
 
+export interface LayoutOptions {
+  /** Leave out the strip's title row (buggy and fixed stacked in one panel). */
+  readonly compact?: boolean;
+}
+
 /**
  * Lay out the timeline for a box of `width` x `height` px.
  *
  * @example layoutTimeline(['api', 'evacuation'], 990, 300).lanes[1].top
  */
-export function layoutTimeline(lanes: readonly Lane[], width: number, height: number): TimelineLayout {
-  const stripHeight = STRIP_GAP + STRIP_TITLE + 2 * STRIP_ROW + 3;
+export function layoutTimeline(lanes: readonly Lane[], width: number, height: number, options: LayoutOptions = {}): TimelineLayout {
+  const titleRow = options.compact ? 0 : STRIP_TITLE;
+  const stripHeight = STRIP_GAP + titleRow + 2 * STRIP_ROW + 3;
   const free = height - AXIS_HEIGHT - stripHeight;
   const laneHeight = Math.floor(Math.min(LANE_MAX, Math.max(LANE_MIN, free / Math.max(1, lanes.length))));
   const rows = lanes.map((lane, i) => laneRow(lane, AXIS_HEIGHT + i * laneHeight, laneHeight));
   const stripTop = AXIS_HEIGHT + lanes.length * laneHeight + STRIP_GAP;
-  const rowTop = stripTop + STRIP_TITLE;
+  const rowTop = stripTop + titleRow;
   const stripRows: StripRow[] = (['listed', 'in-progress'] as const).map((key, i) => ({
     key,
     top: rowTop + i * STRIP_ROW,
@@ -107,7 +114,7 @@ export function layoutTimeline(lanes: readonly Lane[], width: number, height: nu
     plot: { left: GUTTER + PLOT_PAD, right: Math.max(GUTTER + PLOT_PAD + 1, width - PLOT_PAD_RIGHT) },
     axis: { top: 0, bottom: AXIS_HEIGHT },
     lanes: rows,
-    strip: { top: stripTop, titleBaseline: stripTop + 13, rows: stripRows, bottom },
+    strip: { top: stripTop, titleBaseline: options.compact ? null : stripTop + 13, rows: stripRows, bottom },
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clampDomain,
+  groupZoomDomain,
   domainToTransform,
   MIN_SPAN_MS,
   panDomain,
@@ -102,5 +103,18 @@ describe('reconcileDomain', () => {
   });
   it('returns null when the kept domain covers the whole new trace', () => {
     expect(reconcileDomain([0, 4376], [0, 4376], [0, 4300])).toBeNull();
+  });
+});
+
+describe('groupZoomDomain', () => {
+  const extent = [0, 30_000_000] as const;
+  it('zooms to a small group with some room around it', () => {
+    expect(groupZoomDomain([1000, 2000], extent, extent, 1500)).toEqual([850, 2150]);
+  });
+  it('a group that fills the view still zooms in, around the click', () => {
+    const next = groupZoomDomain([0, 29_000_000], extent, extent, 10_000_000);
+    expect(next[1] - next[0]).toBeCloseTo(7_500_000);
+    expect(next[0]).toBeLessThan(10_000_000);
+    expect(next[1]).toBeGreaterThan(10_000_000);
   });
 });

@@ -104,3 +104,23 @@ export function reconcileDomain(domain: Domain | null, oldExtent: Domain | null,
   const clamped = clampDomain(domain, newExtent);
   return spanOf(clamped) >= spanOf(newExtent) ? null : clamped;
 }
+
+/** A merged group opens up to this much more than its own span. */
+const GROUP_PAD = 0.15;
+/** A click on a group always zooms in at least this much. */
+const GROUP_MIN_ZOOM = 4;
+
+/**
+ * Where a click on a merged group (steps or marks too close to tell apart)
+ * zooms: to the group with some room, or, when the group is most of what is
+ * on screen already (a lane of thousands of periodic steps), by a factor
+ * around the click, so a click always zooms in.
+ *
+ * @example groupZoomDomain([0, 30_000_000], [0, 30_000_000], [0, 30_000_000], 1_000_000)
+ */
+export function groupZoomDomain(group: Domain, current: Domain, extent: Domain, anchor: number): Domain {
+  const pad = Math.max(spanOf(group) * GROUP_PAD, MIN_SPAN_MS);
+  const target = clampDomain([group[0] - pad, group[1] + pad], extent);
+  if (spanOf(target) <= spanOf(current) / GROUP_MIN_ZOOM) return target;
+  return zoomDomain(current, GROUP_MIN_ZOOM, anchor, extent);
+}

@@ -1,27 +1,87 @@
 /**
- * Virtual time for people: tick values in a unit that suits the visible
- * span (ms for the regression test's 4 s, hours for a day of periodics), and
- * exact times for tooltips.
+ * Virtual time for people, in one format everywhere: whole milliseconds
+ * below a minute ("2353 ms", "12,345 ms"; the race is about ms), then hours,
+ * minutes and seconds ("1 min 2.453 s", "8 h 19 min"). A span that reaches
+ * past a minute writes both ends that way ("0 s – 1 min 2.453 s"), and axis
+ * ticks never show a fraction of a unit ("30 s", not "0.5 min").
  */
 import { scaleLinear } from 'd3-scale';
 import type { Domain } from './time-domain';
 
+const SECOND = 1_000;
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+
 interface TimeUnit {
   readonly ms: number;
-  readonly label: string;
 }
-
-const MS: TimeUnit = { ms: 1, label: 'ms' };
-const SECOND: TimeUnit = { ms: 1_000, label: 's' };
-const MINUTE: TimeUnit = { ms: 60_000, label: 'min' };
-const HOUR: TimeUnit = { ms: 3_600_000, label: 'h' };
 
 /** The largest unit in which the span still reads as a few units or more. */
 function unitFor(span: number): TimeUnit {
-  if (span >= 3 * HOUR.ms) return HOUR;
-  if (span >= 3 * MINUTE.ms) return MINUTE;
-  if (span >= 10 * SECOND.ms) return SECOND;
-  return MS;
+  if (span >= 3 * HOUR) return { ms: HOUR };
+  if (span >= 3 * MINUTE) return { ms: MINUTE };
+  if (span >= 10 * SECOND) return { ms: SECOND };
+  return { ms: 1 };
+}
+
+/** Whole ms: no separator up to four digits (as the model's reasons write them), grouped from five. */
+function msNumber(ms: number): string {
+  const n = Math.round(ms);
+  return Math.abs(n) < 10_000 ? String(n) : n.toLocaleString('en-US');
+}
+
+/**
+ * Hours, minutes and seconds, leaving out zero parts at the end.
+ *
+ * @example formatLong(62_453) // '1 min 2.453 s'
+ * @example formatLong(2_353) // '2.353 s'
+ * @example formatLong(7_200_000) // '2 h'
+ */
+export function formatLong(ms: number): string {
+  const sign = ms < 0 ? '−' : '';
+  const abs = Math.abs(Math.round(ms));
+  const hours = Math.floor(abs / HOUR);
+  const minutes = Math.floor((abs % HOUR) / MINUTE);
+  const seconds = Number(((abs % MINUTE) / SECOND).toFixed(3));
+  const parts: string[] = [];
+  if (hours > 0) parts.push(`${hours} h`);
+  if (minutes > 0 || (hours > 0 && seconds > 0)) parts.push(`${minutes} min`);
+  if (seconds > 0 || parts.length === 0) parts.push(`${seconds} s`);
+  return sign + parts.join(' ');
+}
+
+/**
+ * An exact time or duration: whole ms below a minute, then h/min/s.
+ *
+ * @example formatTime(2353) // '2353 ms'
+ * @example formatTime(62_441) // '1 min 2.441 s'
+ */
+export function formatTime(ms: number): string {
+  if (Math.abs(ms) < MINUTE) return `${ms < 0 ? '−' : ''}${msNumber(Math.abs(ms))} ms`;
+  return formatLong(ms);
+}
+
+/** A duration, same rules as `formatTime`. */
+export const formatDuration = formatTime;
+
+/**
+ * A step's span ("2343–2353 ms"), an instant ("at 4366 ms"), or a span that
+ * reaches past a minute with both ends in h/min/s.
+ */
+export function formatInterval(start: number, end: number): string {
+  if (start === end) return `at ${formatTime(start)}`;
+  if (Math.abs(end) < MINUTE) return `${msNumber(start)}–${formatTime(end)}`;
+  return `${formatLong(start)} – ${formatLong(end)}`;
+}
+
+/**
+ * Every "<n> ms" in a text from the model (a verdict's reason, a limit's
+ * message) in the screen's format: "at 123231 ms" becomes "at 2 min 3.231 s".
+ *
+ * @example humanizeTimes('freed at 4366 ms') // 'freed at 4366 ms'
+ */
+export function humanizeTimes(text: string): string {
+  return text.replace(/\b(\d+) ms\b/g, (_, digits: string) => formatTime(Number(digits)));
 }
 
 export interface TimeTicks {
@@ -32,48 +92,14 @@ export interface TimeTicks {
 }
 
 /**
- * About `count` round tick values across the domain, labelled in one unit.
+ * About `count` round tick values across the domain, in a unit that suits
+ * its span, labelled in the screen's one format.
  *
- * @example timeTicks([0, 4376], 5).labels // ['0 ms', '1,000 ms', ...]
+ * @example timeTicks([0, 4376], 5).labels // ['0 ms', '1000 ms', ...]
  */
 export function timeTicks(domain: Domain, count: number): TimeTicks {
   const unit = unitFor(domain[1] - domain[0]);
-  const scaled = scaleLinear().domain([domain[0] / unit.ms, domain[1] / unit.ms]);
-  // ',f' groups thousands and picks the decimals the tick step needs.
-  const format = scaled.tickFormat(count, ',f');
-  const ticks = scaled.ticks(count);
-  return {
-    values: ticks.map((t) => t * unit.ms),
-    labels: ticks.map((t) => `${format(t)} ${unit.label}`),
-  };
-}
-
-const grouped = (n: number): string => Math.round(n).toLocaleString('en-US');
-
-/**
- * An exact time: whole ms below a minute (the scenarios' delays are ms),
- * then h/min/s.
- *
- * @example formatTime(2353) // '2,353 ms'
- * @example formatTime(62_441) // '1 min 2.441 s'
- */
-export function formatTime(ms: number): string {
-  const sign = ms < 0 ? '−' : '';
-  const abs = Math.abs(ms);
-  if (abs < MINUTE.ms) return `${sign}${grouped(abs)} ms`;
-  const hours = Math.floor(abs / HOUR.ms);
-  const minutes = Math.floor((abs % HOUR.ms) / MINUTE.ms);
-  const seconds = (abs % MINUTE.ms) / SECOND.ms;
-  const parts = [hours > 0 ? `${hours} h` : '', `${minutes} min`, `${Number(seconds.toFixed(3))} s`];
-  return sign + parts.filter((p) => p !== '').join(' ');
-}
-
-/** A duration, same rules as `formatTime`. */
-export const formatDuration = formatTime;
-
-/** "2,343–2,353 ms" for a step, or one time for an instant. */
-export function formatInterval(start: number, end: number): string {
-  if (start === end) return `at ${formatTime(start)}`;
-  if (end < MINUTE.ms) return `${grouped(start)}–${formatTime(end)}`;
-  return `${formatTime(start)} – ${formatTime(end)}`;
+  const ticks = scaleLinear().domain([domain[0] / unit.ms, domain[1] / unit.ms]).ticks(count);
+  const values = ticks.map((t) => Math.round(t * unit.ms * 1000) / 1000);
+  return { values, labels: values.map((v) => (unit.ms === 1 ? formatTime(v) : formatLong(v))) };
 }

@@ -1,5 +1,6 @@
 /**
- * Load a ready-made scenario; shows which one is on screen, or "your own".
+ * Load a ready-made scenario; shows which one is on screen, or "your own",
+ * and what it shows in a sentence under the select.
  */
 import { selectScenario } from '../../state/selectors';
 import { useApp, useAppStore } from '../store-context';
@@ -9,23 +10,28 @@ export function ExamplePicker() {
   const store = useAppStore();
   const current = matchingExample(useApp(selectScenario));
   return (
-    <label className="field example-picker">
-      <span>Example</span>
-      <select
-        data-testid="example"
-        value={current?.id ?? ''}
-        onChange={(e) => {
-          const example = EXAMPLES.find((x) => x.id === e.target.value);
-          if (example) store.getState().loadScenario(example.scenario, 'push');
-        }}
-      >
-        {!current && <option value="">your own scenario</option>}
-        {EXAMPLES.map((x) => (
-          <option key={x.id} value={x.id}>
-            {x.title}
-          </option>
-        ))}
-      </select>
-    </label>
+    <>
+      <label className="field example-picker">
+        <span>Example</span>
+        <select
+          data-testid="example"
+          value={current?.id ?? ''}
+          onChange={(e) => {
+            const example = EXAMPLES.find((x) => x.id === e.target.value);
+            if (example) store.getState().loadScenario(example.scenario, 'push');
+          }}
+        >
+          {!current && <option value="">your own scenario</option>}
+          {EXAMPLES.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="field-doc example-summary" data-testid="example-summary">
+        {current ? current.summary : 'Your own scenario: pick an example to start from a known one.'}
+      </p>
+    </>
   );
 }

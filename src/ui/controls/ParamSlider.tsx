@@ -4,7 +4,7 @@
  * (typing a value pushes one). Optional actors get an on/off switch; moving
  * their slider or typing a time also turns them on.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { clampParam, type NumericParam } from '../../model';
 import { selectScenario } from '../../state/selectors';
 import { useApp, useAppStore } from '../store-context';
@@ -18,19 +18,22 @@ export function ParamSlider({ param }: { param: NumericParam }) {
   const value = useApp((s) => selectScenario(s)[param.key]);
   const preset = useApp((s) => s.scenario.preset);
   const id = useId();
-  const [draft, setDraft] = useState(value === null ? '' : String(value));
-  useEffect(() => setDraft(value === null ? '' : String(value)), [value]);
+  // What the user is typing, or null when not editing: then the field shows the store's value.
+  // Deriving it (rather than copying the value into state in an effect) matters: that effect left
+  // a render pending behind every slider move, and fast key repeat on the slider piled those up
+  // until React gave up with "Maximum update depth exceeded" (#185) and dropped key presses.
+  const [draft, setDraft] = useState<string | null>(null);
+  const shownValue = value === null ? '' : String(value);
   const { max, step } = SLIDER[param.key];
   const enabled = value !== null;
   const sliderValue = Math.min(value ?? 0, max);
   const unit = param.unit === 'runs' ? '' : param.unit;
 
   const commitDraft = (): void => {
+    if (draft === null) return;
+    setDraft(null);
     const parsed = Number(draft);
-    if (draft.trim() === '' || !Number.isFinite(parsed)) {
-      setDraft(value === null ? '' : String(value));
-      return;
-    }
+    if (draft.trim() === '' || !Number.isFinite(parsed)) return;
     const state = store.getState();
     state.clearNotices('input');
     if (parsed < param.min || parsed > param.max || !Number.isInteger(parsed)) {
@@ -71,7 +74,7 @@ export function ParamSlider({ param }: { param: NumericParam }) {
             min={param.min}
             max={param.max}
             step={step}
-            value={draft}
+            value={draft ?? shownValue}
             placeholder={enabled ? undefined : 'off'}
             onChange={(e) => setDraft(e.target.value)}
             onBlur={commitDraft}

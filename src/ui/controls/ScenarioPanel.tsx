@@ -5,6 +5,8 @@ import { FIX_REVIEW_URL, novaUrl, NOVA_REFS } from '../../model';
 import { NUMERIC_PARAMS, PRESETS, type Preset } from '../../model';
 import { useApp, useAppStore } from '../store-context';
 import { ExamplePicker } from './ExamplePicker';
+import { ProductionNote } from './ProductionNote';
+import './controls.css';
 import { ParamSlider } from './ParamSlider';
 
 const PRESET_TEXT: Readonly<Record<Preset, string>> = {
@@ -39,6 +41,7 @@ export function ScenarioPanel() {
         </select>
       </label>
       <p className="field-doc">{PRESET_TEXT[preset]}</p>
+      <ProductionNote />
 
       <label className="fix-toggle">
         <input

@@ -2,6 +2,7 @@
  * Broken invariants: the ones that started at the selected step, in full,
  * and every one of the trace as a button that moves the cursor there.
  */
+import { formatTime } from '../../view/time-format';
 import type { ViolationView } from './step-info';
 
 export function ViolationsHere({ items }: { items: readonly ViolationView[] }) {
@@ -52,7 +53,7 @@ export function AllViolations({ items, cursor, onJump }: AllProps) {
                 title={`${rule}: ${v.message}`}
                 onClick={() => onJump(v.step)}
               >
-                <span className="vj-step">step {v.step + 1}</span> <span className="vj-time">{v.time} ms</span>{' '}
+                <span className="vj-step">step {v.step + 1}</span> <span className="vj-time">{formatTime(v.time)}</span>{' '}
                 <span className="vj-id">{v.invariant}</span>
               </button>
             </li>

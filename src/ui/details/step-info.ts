@@ -6,10 +6,12 @@
 import { INVARIANT_TEXT } from '../../model';
 import { BUGGY_COMMIT, FIX_COMMIT, NOVA_REFS, type NovaRef, novaUrl } from '../../model';
 import type { TraceView, StepRow, Violation } from '../../model';
+import { formatDuration, formatInterval, formatTime } from '../../view/time-format';
 
+/** "2343–2393 ms (50 ms)", in the screen's one time format. */
 export function timeText(step: Pick<StepRow, 'start' | 'end'>): string {
-  const span = step.start === step.end ? `${step.end} ms` : `${step.start}–${step.end} ms`;
-  return `${span} (${step.end - step.start} ms)`;
+  const span = step.start === step.end ? formatTime(step.end) : formatInterval(step.start, step.end);
+  return `${span} (${formatDuration(step.end - step.start)})`;
 }
 
 export function lockText(step: Pick<StepRow, 'lock' | 'lockName' | 'start' | 'end'>): string {
@@ -18,7 +20,7 @@ export function lockText(step: Pick<StepRow, 'lock' | 'lockName' | 'start' | 'en
     case 'held':
       return `holds ${name}`;
     case 'waited':
-      return `waited ${step.end - step.start} ms for ${name}`;
+      return `waited ${formatDuration(step.end - step.start)} for ${name}`;
     case 'none':
       return 'no lock';
   }

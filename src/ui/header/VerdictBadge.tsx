@@ -1,18 +1,19 @@
 /**
- * The verdict: lost (red, cross), kept (green, tick) or not reached (grey:
- * the run stopped before the evacuation finished), always with the reason
- * and, for a loss, which mechanism it was.
+ * The verdict: lost (red, cross), kept (green, tick) or not reached (grey,
+ * for a run that stopped before the evacuation finished, or never got to the
+ * race), always with the reason and, for a loss, which mechanism it was. The
+ * box keeps one size whatever it says (pending, lost, kept, a reason of two
+ * lines or three), so nothing below it moves.
  */
-import type { Mechanism, VerdictValue } from '../../model';
+import { useMemo } from 'react';
+import type { Mechanism } from '../../model';
 import { selectIsCurrent, selectVerdict } from '../../state/selectors';
+import { DEFINITIONS } from '../../view/hint-text';
+import { OUTCOME_TITLE, verdictReason } from '../../view/verdict-outcome';
 import { NearestFlip } from '../nearest-flip/NearestFlip';
 import { useApp } from '../store-context';
 
-const BADGE: Readonly<Record<VerdictValue, { icon: string; text: string }>> = {
-  lost: { icon: '✗', text: 'PCI allocation LOST on host2' },
-  kept: { icon: '✓', text: 'PCI allocation kept on host2' },
-  incomplete: { icon: '…', text: 'Not reached: the evacuation did not finish' },
-};
+const ICON = { lost: '✗', kept: '✓', incomplete: '–' } as const;
 
 const MECHANISM: Readonly<Record<Mechanism, { text: string; title: string }>> = {
   'stale-snapshots': {
@@ -29,26 +30,30 @@ const MECHANISM: Readonly<Record<Mechanism, { text: string; title: string }>> = 
 export function VerdictBadge() {
   const verdict = useApp(selectVerdict);
   const current = useApp(selectIsCurrent);
+  const reason = useMemo(() => (verdict ? verdictReason(verdict) : ''), [verdict]);
   if (!verdict) {
     return (
       <div className="verdict verdict-pending" data-testid="verdict" data-verdict="pending" aria-busy="true">
-        Simulating…
+        <span className="verdict-badge">Simulating…</span>
+        <span className="verdict-counts" />
+        <span className="verdict-reason" />
+        <NearestFlip />
       </div>
     );
   }
+  const outcome = verdict.verdict;
   const { host1, host2 } = verdict.pciAllocated;
-  const look = BADGE[verdict.verdict];
   return (
     <div
-      className={`verdict verdict-${verdict.verdict}`}
+      className={`verdict verdict-${outcome}`}
       data-testid="verdict"
-      data-verdict={verdict.verdict}
+      data-verdict={outcome}
       data-mechanism={verdict.mechanism ?? ''}
       aria-busy={!current}
       role="status"
     >
       <span className="verdict-badge">
-        <span aria-hidden="true">{look.icon}</span> {look.text}
+        <span aria-hidden="true">{ICON[outcome]}</span> {OUTCOME_TITLE[outcome]}
       </span>
       <span className="verdict-meta">
         {verdict.mechanism && (
@@ -56,12 +61,12 @@ export function VerdictBadge() {
             {MECHANISM[verdict.mechanism].text}
           </span>
         )}
-        <span className="verdict-counts" title="pci_devices rows allocated to inst-A, as the Nova test counts them">
-          host1: {host1} · host2: {host2}
+        <span className="verdict-counts" title={DEFINITIONS.counts}>
+          <span className="verdict-counts-label">Nova test counts</span> host1: {host1} · host2: {host2}
         </span>
       </span>
       <span className="verdict-reason" data-testid="verdict-reason">
-        {verdict.reason}
+        {reason}
       </span>
       <NearestFlip />
     </div>

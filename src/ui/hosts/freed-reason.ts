@@ -4,6 +4,7 @@
  * periodic run that made the decision.
  */
 import type { Freed, HostName, TraceView } from '../../model';
+import { formatTime } from '../../view/time-format';
 import { LANE_LABEL } from '../theme';
 
 export interface FreedBy {
@@ -26,10 +27,10 @@ export function findFree(trace: TraceView, cursor: number, host: HostName, addre
 export function freedBy(trace: TraceView, cursor: number, host: HostName, address: string, uuid: string): FreedBy | null {
   const freed = findFree(trace, cursor, host, address, uuid);
   if (!freed) return null;
-  const who = `freed by ${LANE_LABEL[freed.thread]}'s clean_usage at ${freed.time} ms`;
+  const who = `freed by ${LANE_LABEL[freed.thread]}'s clean_usage at ${formatTime(freed.time)}`;
   const reads =
     freed.instanceRead && freed.migrationRead
-      ? ` (instance list read at ${freed.instanceRead.time} ms, migration list at ${freed.migrationRead.time} ms)`
+      ? ` (instance list read at ${formatTime(freed.instanceRead.time)}, migration list at ${formatTime(freed.migrationRead.time)})`
       : '';
   return { freed, text: `${who}: ${uuid} was in neither snapshot${reads}` };
 }

@@ -10,7 +10,8 @@ import './nearest-flip.css';
 export function NearestFlip() {
   const store = useAppStore();
   const flips = useApp((s) => s.flips);
-  if (!flips) return null;
+  // Its line is kept while there is nothing to say yet, so the verdict box never changes size.
+  if (!flips) return <div className="nearest-flip" aria-hidden="true" />;
   const nearest = flips.status === 'done' ? (flips.report?.flips[0] ?? null) : null;
   return (
     <div

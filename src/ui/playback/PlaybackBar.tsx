@@ -4,10 +4,13 @@
  */
 import { PLAYBACK_SPEEDS, type PlaybackSpeed } from '../../state/playback-slice';
 import { selectCurrentStep, selectStepCount } from '../../state/selectors';
+import { formatTime } from '../../view/time-format';
 import { LANE_COLOR, LANE_LABEL } from '../theme';
 import { useApp, useAppShallow, useAppStore } from '../store-context';
+import { KeyHelp } from './KeyHelp';
 import { PlaybackIcon } from './PlaybackIcon';
 import { usePlaybackKeys, usePlaybackTimer } from './usePlaybackKeys';
+import './playback.css';
 
 export function PlaybackBar() {
   usePlaybackKeys();
@@ -25,7 +28,7 @@ export function PlaybackBar() {
         <button type="button" data-testid="step-first" onClick={s.first} disabled={atStart} aria-label="First step (Home)" title="First step (Home)">
           <PlaybackIcon name="first" />
         </button>
-        <button type="button" data-testid="step-prev" onClick={s.prev} disabled={atStart} aria-label="Previous step (Left arrow)" title="Previous step (←)">
+        <button type="button" data-testid="step-prev" onClick={s.prev} disabled={atStart} aria-label="Previous step (Left arrow)" title="Previous step (← or k)">
           <PlaybackIcon name="prev" />
         </button>
         <button
@@ -38,7 +41,7 @@ export function PlaybackBar() {
         >
           <PlaybackIcon name={playing ? 'pause' : 'play'} />
         </button>
-        <button type="button" data-testid="step-next" onClick={s.next} disabled={atEnd} aria-label="Next step (Right arrow)" title="Next step (→)">
+        <button type="button" data-testid="step-next" onClick={s.next} disabled={atEnd} aria-label="Next step (Right arrow)" title="Next step (→ or j)">
           <PlaybackIcon name="next" />
         </button>
         <button type="button" data-testid="step-last" onClick={s.last} disabled={atEnd} aria-label="Last step (End)" title="Last step (End)">
@@ -67,22 +70,28 @@ export function PlaybackBar() {
         min={0}
         max={Math.max(0, count - 1)}
         value={cursor}
-        onChange={(e) => s.setCursor(Number(e.target.value), { transient: true })}
+        onChange={(e) => s.setCursor(Number(e.target.value))}
       />
-      <output className="cursor-step" data-testid="cursor-step" aria-live="polite" data-step-index={cursor}>
+      <output className="cursor-step" data-testid="cursor-step" aria-live="polite" data-step-index={cursor} data-step={cursor + 1}>
         {step ? (
+          // Two lines of fixed height: nothing is cut off, and the bar never changes height.
           <>
-            <span className="cursor-count">
-              step {cursor + 1} / {count}
+            <span className="cursor-line">
+              <span className="cursor-count">
+                step {cursor + 1} / {count}
+              </span>{' '}
+              <span className="cursor-time">at {formatTime(step.end)}</span>
             </span>{' '}
-            <span className="lane-dot" style={{ background: LANE_COLOR[step.thread] }} aria-hidden="true" />
-            <span className="cursor-thread">{LANE_LABEL[step.thread]}</span> – <span className="cursor-name">{step.name}</span>{' '}
-            <span className="cursor-time">at {step.end} ms</span>
+            <span className="cursor-line">
+              <span className="lane-dot" style={{ background: LANE_COLOR[step.thread] }} aria-hidden="true" />
+              <span className="cursor-thread">{LANE_LABEL[step.thread]}</span> – <span className="cursor-name">{step.name}</span>
+            </span>
           </>
         ) : (
           'no steps yet'
         )}
       </output>
+      <KeyHelp />
     </nav>
   );
 }

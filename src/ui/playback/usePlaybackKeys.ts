@@ -1,43 +1,71 @@
 /**
- * Keyboard stepping: Left/Right, Home/End, Space (play/pause). Keys typed
- * into a field or a slider stay with that control; on a focused button only
- * Space stays with the button.
+ * Keyboard stepping, wherever focus is (see `stepKeyAction` for what each
+ * kind of control keeps for itself), and the playback timer.
  */
 import { useEffect } from 'react';
+import type { AppState } from '../../state/store';
+import { tracesOnScreen } from '../../state/time-view';
+import { raceFramingOf } from '../../view/race-span';
 import { useAppStore } from '../store-context';
+import { focusKind, type StepAction, stepKeyAction } from './step-keys';
 
-/** Does this key belong to the focused element rather than to stepping? */
-function ownedByTarget(target: EventTarget | null, key: string): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  // Fields, selects and sliders use arrows, Home/End and Space themselves.
-  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return true;
-  // Buttons, links and summaries only use Space (and Enter) to activate.
-  if (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A') return key === ' ';
-  return false;
+function run(action: StepAction, s: AppState, target: EventTarget | null): void {
+  switch (action) {
+    case 'next':
+      return s.next();
+    case 'prev':
+      return s.prev();
+    case 'first':
+      return s.first();
+    case 'last':
+      return s.last();
+    case 'play':
+      return s.togglePlay();
+    case 'race': {
+      const race = raceFramingOf(tracesOnScreen(s));
+      if (race) s.setTimeDomain(race);
+      return undefined;
+    }
+    case 'help':
+      return s.setKeyHelpOpen(!s.keyHelpOpen);
+    case 'close-help':
+      return s.setKeyHelpOpen(false);
+    case 'toggle-checkbox':
+      if (target instanceof HTMLInputElement) target.click();
+      return undefined;
+  }
 }
 
 export function usePlaybackKeys(): void {
   const store = useAppStore();
   useEffect(() => {
+    // A slider held by the pointer is being dragged: a key then must not step.
+    let sliderDragged = false;
+    const onPointerDown = (e: PointerEvent): void => {
+      sliderDragged = e.target instanceof HTMLInputElement && e.target.type === 'range';
+    };
+    const onPointerUp = (): void => {
+      sliderDragged = false;
+    };
     const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || ownedByTarget(e.target, e.key)) return;
-      const s = store.getState();
-      const actions: Record<string, () => void> = {
-        ArrowRight: s.next,
-        ArrowLeft: s.prev,
-        Home: s.first,
-        End: s.last,
-        ' ': s.togglePlay,
-      };
-      const action = actions[e.key];
-      if (!action) return;
+      if (e.defaultPrevented) return;
+      const action = stepKeyAction({ key: e.key, ctrl: e.ctrlKey, meta: e.metaKey, alt: e.altKey }, focusKind(e.target), sliderDragged);
+      if (action === null) return;
+      if (action === 'close-help' && !store.getState().keyHelpOpen) return;
+      // Also keeps a select from changing and a checkbox from toggling on the same key.
       e.preventDefault();
-      action();
+      run(action, store.getState(), e.target);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('pointerup', onPointerUp, true);
+    window.addEventListener('pointercancel', onPointerUp, true);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('pointerup', onPointerUp, true);
+      window.removeEventListener('pointercancel', onPointerUp, true);
+    };
   }, [store]);
 }
 

@@ -13,6 +13,7 @@ import type {
   PeriodicView,
   World,
 } from '../../model';
+import { formatTime } from '../../view/time-format';
 import { HOSTS } from '../../model';
 
 export interface StateRow {
@@ -103,12 +104,14 @@ export function formatSnapshot(view: PeriodicView, part: 'instances' | 'migratio
   if (part === 'instances') {
     if (view.instances === null) return 'not read yet';
     const list = view.instances.map((i) => `${i.uuid} (host=${i.host ?? NONE})`).join(', ');
-    return `[${list}] at ${view.instancesReadAt ?? '?'} ms`;
+    return `[${list}] at ${readAt(view.instancesReadAt)}`;
   }
   if (view.migrations === null) return 'not read yet';
   const list = view.migrations.map((m) => `${m.id} ${m.instanceUuid} ${m.status}`).join(', ');
-  return `[${list}] at ${view.migrationsReadAt ?? '?'} ms`;
+  return `[${list}] at ${readAt(view.migrationsReadAt)}`;
 }
+
+const readAt = (time: number | null): string => (time === null ? '?' : formatTime(time));
 
 function periodicFields(view: PeriodicView | null): Fields {
   if (!view) {

@@ -1,74 +1,76 @@
 /**
  * The words in each lane's label row: what the marked steps are
- * ("snapshot 1", "host=host2", "'done'"), "invariant broken" beside a ⚠
- * badge, and what each race link means ("S2 read 941 ms after 'done' ✗").
- * One placement per row (src/view/label-placement), so none overlap; what
- * does not fit is left to the tooltip.
+ * ("snapshot 1", "host=host2", "'done'") and "invariant broken" beside a ⚠
+ * badge. Marks that fall within a few pixels of each other share one label
+ * that names them in order ("snapshot 2 → clean_usage → PCI freed"), so the
+ * end of the race stays readable at any zoom. One placement per row
+ * (src/view/label-placement), so none overlap; what does not fit is left to
+ * the tooltip. What the race links mean is said on the strip, beside host2's
+ * snapshots, not here.
  */
-import type { ScaleLinear } from 'd3-scale';
 import { memo, useMemo } from 'react';
+import { burstsOf } from '../../view/label-bursts';
 import { estimateTextWidth, type LabelRequest, type PlacedLabel, placeLabelRows, type RowsRequest } from '../../view/label-placement';
 import type { TimelineLayout } from '../../view/lane-layout';
 import type { LaneScene, TimelineScene } from '../../view/scene';
 import type { TimelineModel } from '../../view/timeline-model';
 import { STATUS_COLOR } from '../theme';
 import { kindText } from './kind-labels';
-import { linkGeometry, visibleLinks } from '../../view/link-geometry';
-import { linkTexts } from './RaceLinks';
 
 const FONT_PX = 10;
 /** Below the snapshots and the writes they race with: those explain the bug, the badge already flags the damage. */
 const VIOLATION_PRIORITY = 6.5;
-/** Below the names of the reads and writes they join (those stay put), above the violation words. */
-const LINK_PRIORITY = 6.8;
 const MAJOR = 7;
 const MAJOR_ANCHORS = ['end', 'start', 'middle'] as const;
 const MINOR_ANCHORS = ['end'] as const;
 /** The ⚠ badge sits just right of a violated step's end. */
 const BADGE_ROOM = 12;
+/** Marks closer than this share a label. */
+const BURST_PX = 10;
+/** Violated steps closer than this share one badge. */
+export const BADGE_GROUP_PX = 14;
 
 interface Props {
   readonly model: TimelineModel;
   readonly scene: TimelineScene;
   readonly layout: TimelineLayout;
-  readonly scale: ScaleLinear<number, number>;
 }
 
-type Tone = 'kind' | 'violation' | 'stale' | 'ok' | 'harmless';
+type Tone = 'kind' | 'violation';
 
 const variant = (text: string) => ({ text, width: estimateTextWidth(text, FONT_PX) });
 
-function stepRequests(model: TimelineModel, lane: LaneScene, tones: Map<string, Tone>): LabelRequest[] {
-  const out: LabelRequest[] = [];
+interface Mark {
+  readonly x: number;
+  readonly index: number;
+}
+
+function laneRequests(model: TimelineModel, lane: LaneScene, tones: Map<string, Tone>): LabelRequest[] {
+  const named: (Mark & { text: string; priority: number })[] = [];
+  const violated: Mark[] = [];
   for (const item of lane.steps) {
     if (item.type !== 'single') continue;
     const step = model.trace.steps[item.id]!;
-    if (model.violationsByStep.has(step.index)) {
-      const id = `v${step.index}`;
-      tones.set(id, 'violation');
-      out.push({ id, x: item.x1 + BADGE_ROOM, priority: VIOLATION_PRIORITY, variants: [variant('invariant broken')], anchors: ['start'] });
-    }
+    if (model.violationsByStep.has(step.index)) violated.push({ x: item.x1, index: step.index });
     const text = kindText(step);
-    if (!text) continue;
-    // Right-aligned to the step's end (its tick), so the label reads as naming the bar it ends;
+    if (text) named.push({ x: item.x1, index: step.index, ...text });
+  }
+  const out: LabelRequest[] = [];
+  for (const burst of burstsOf(violated, BADGE_GROUP_PX)) {
+    const id = `v${burst[0]!.index}`;
+    tones.set(id, 'violation');
+    out.push({ id, x: burst[burst.length - 1]!.x + BADGE_ROOM, priority: VIOLATION_PRIORITY, variants: [variant('invariant broken')], anchors: ['start'] });
+  }
+  for (const burst of burstsOf(named, BURST_PX)) {
+    // Right-aligned to the last mark's end (its tick), so the words read as naming the bars they end;
     // minor ones never move to the right, where they would read as naming the next step.
-    const id = `k${step.index}`;
+    const id = `k${burst[0]!.index}`;
     tones.set(id, 'kind');
-    const anchors = text.priority >= MAJOR ? MAJOR_ANCHORS : MINOR_ANCHORS;
-    out.push({ id, x: item.x1, priority: text.priority, variants: [variant(text.full), variant(text.short)], anchors });
+    const priority = Math.max(...burst.map((m) => m.priority));
+    const text = burst.map((m) => m.text).join(' → ');
+    out.push({ id, x: burst[burst.length - 1]!.x, priority, variants: [variant(text)], anchors: priority >= MAJOR ? MAJOR_ANCHORS : MINOR_ANCHORS });
   }
   return out;
-}
-
-function linkRequests(model: TimelineModel, layout: TimelineLayout, scale: Props['scale'], tones: Map<string, Tone>): LabelRequest[] {
-  return visibleLinks(model.links, scale, layout.plot).map(({ link, x1, x2 }) => {
-    const id = `l${link.run}-${link.which}`;
-    tones.set(id, link.harmless ? 'harmless' : link.stale ? 'stale' : 'ok');
-    return {
-      id, x: (x1 + x2) / 2, priority: LINK_PRIORITY + (link.stale && !link.harmless ? 0.1 : 0),
-      variants: linkTexts(link).map(variant), anchors: ['start', 'end'],
-    };
-  });
 }
 
 function LaneLabels({ labels, baseline, tones }: { labels: readonly PlacedLabel[]; baseline: number; tones: Map<string, Tone> }) {
@@ -76,10 +78,16 @@ function LaneLabels({ labels, baseline, tones }: { labels: readonly PlacedLabel[
     <>
       {labels.map((label) => {
         const tone = tones.get(label.id) ?? 'kind';
-        const fill = tone === 'stale' || tone === 'violation' ? STATUS_COLOR.lost : tone === 'ok' ? STATUS_COLOR.kept : undefined;
-        // 'harmless' keeps the default ink: a stale read that did no damage.
         return (
-          <text key={label.id} className={`tl-kind-label tl-label-${tone}`} x={label.x} y={baseline} textAnchor={label.anchor} fill={fill}>
+          <text
+            key={label.id}
+            className={`tl-kind-label tl-label-${tone}`}
+            data-testid="timeline-kind-label"
+            x={label.x}
+            y={baseline}
+            textAnchor={label.anchor}
+            fill={tone === 'violation' ? STATUS_COLOR.lost : undefined}
+          >
             {label.text}
           </text>
         );
@@ -88,20 +96,18 @@ function LaneLabels({ labels, baseline, tones }: { labels: readonly PlacedLabel[
   );
 }
 
-export const KindLabels = memo(function KindLabels({ model, scene, layout, scale }: Props) {
+export const KindLabels = memo(function KindLabels({ model, scene, layout }: Props) {
   const { placed, tones } = useMemo(() => {
     const toneOf = new Map<string, Tone>();
-    const requests: RowsRequest[] = scene.lanes.flatMap((lane, i) => stepRequests(model, lane, toneOf).map((request) => ({ request, rows: [i] })));
-    // A link's words go where the row has room: across the lane its curve crosses, else beside a write or a read.
-    const linkRows = linkGeometry(layout)?.labelLanes ?? [];
-    for (const request of linkRequests(model, layout, scale, toneOf)) requests.push({ request, rows: linkRows });
-    const rows = placeLabelRows(scene.lanes.length, requests, [layout.plot.left - 8, layout.width - 2]);
-    return { placed: rows, tones: toneOf };
-  }, [model, scene, layout, scale]);
+    const requests: RowsRequest[] = scene.lanes.flatMap((lane, i) => laneRequests(model, lane, toneOf).map((request) => ({ request, rows: [i] })));
+    return { placed: placeLabelRows(scene.lanes.length, requests, [layout.plot.left - 8, layout.width - 2]), tones: toneOf };
+  }, [model, scene, layout]);
   return (
     <g className="tl-kind-labels" aria-hidden="true">
       {scene.lanes.map((lane, i) => (
-        <LaneLabels key={lane.row.lane} labels={placed[i] ?? []} baseline={lane.row.labelBaseline} tones={tones} />
+        <g key={lane.row.lane} data-lane={lane.row.lane}>
+          <LaneLabels labels={placed[i] ?? []} baseline={lane.row.labelBaseline} tones={tones} />
+        </g>
       ))}
     </g>
   );

@@ -3,15 +3,14 @@
  * race with: snapshot 1 -> instance.save (host=host2), snapshot 2 ->
  * migration 'done'. Red and dashed when the read missed the write (stale),
  * grey and dashed when it missed it but the run's other read caught the
- * evacuation (harmless), green and solid when it caught it; each says so in
- * words as well.
+ * evacuation (harmless), green and solid when it caught it; the strip says
+ * so in words beside each snapshot (`linkTiming`).
  */
 import type { ScaleLinear } from 'd3-scale';
 import { memo } from 'react';
 import type { TimelineLayout } from '../../view/lane-layout';
 import { linkGeometry, visibleLinks } from '../../view/link-geometry';
 import type { RaceLink } from '../../model';
-import { formatDuration } from '../../view/time-format';
 import type { TimelineModel } from '../../view/timeline-model';
 import { STATUS_COLOR } from '../theme';
 
@@ -19,17 +18,6 @@ interface Props {
   readonly model: TimelineModel;
   readonly layout: TimelineLayout;
   readonly scale: ScaleLinear<number, number>;
-}
-
-/** What the link says, long and short: how far the read was on the wrong (or right) side of the write. */
-export function linkTexts(link: RaceLink): readonly [string, string] {
-  const gap = formatDuration(Math.abs(link.writeTime - link.readTime));
-  if (link.which === 1) {
-    if (link.harmless) return [`S1 read ${gap} before host=host2 (harmless: S2 saw the migration)`, `S1 ${gap} early, harmless`];
-    return link.stale ? [`S1 read ${gap} before host=host2 ✗`, `S1 ✗ ${gap} early`] : ['S1 read after host=host2 ✓', 'S1 ✓'];
-  }
-  if (link.harmless) return [`S2 read ${gap} after 'done' (harmless: S1 listed the instance)`, `S2 ${gap} late, harmless`];
-  return link.stale ? [`S2 read ${gap} after 'done' ✗`, `S2 ✗ ${gap} late`] : [`S2 read before 'done' ✓`, 'S2 ✓'];
 }
 
 /** Red for a stale read that mattered, grey for a harmless one, green for a read in time. */

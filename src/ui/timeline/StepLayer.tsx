@@ -8,6 +8,7 @@
 import { memo } from 'react';
 import type { StepRow } from '../../model';
 import type { Cluster, Single } from '../../view/cull';
+import { burstsOf } from '../../view/label-bursts';
 import type { LaneRow } from '../../view/lane-layout';
 import { estimateTextWidth } from '../../view/label-placement';
 import type { LaneScene, TimelineScene } from '../../view/scene';
@@ -15,6 +16,7 @@ import { formatDuration } from '../../view/time-format';
 import type { TimelineModel } from '../../view/timeline-model';
 import { LANE_COLOR, STATUS_COLOR } from '../theme';
 import { hatchId } from './ChartDefs';
+import { BADGE_GROUP_PX } from './KindLabels';
 
 /** Thinner than this, a bar is widened around its centre so it stays visible. */
 const MIN_BAR_PX = 2;
@@ -82,16 +84,25 @@ function ViolationBadge({ x, y }: { x: number; y: number }) {
   );
 }
 
-function ViolationOutline({ x, width, row }: { x: number; width: number; row: LaneRow }) {
+/** The outline of a violated step; `badgeX` where its group's one ⚠ badge goes, `null` if another step draws it. */
+function ViolationOutline({ x, width, row, badgeX }: { x: number; width: number; row: LaneRow; badgeX: number | null }) {
   return (
     <>
       <rect className="tl-violation" x={x - 2} y={row.barTop - 2} width={width + 4} height={row.barHeight + 4} stroke={STATUS_COLOR.lost} />
-      <ViolationBadge x={x + width + 5} y={row.barTop - 3} />
+      {badgeX !== null ? <ViolationBadge x={badgeX} y={row.barTop - 3} /> : null}
     </>
   );
 }
 
-function StepMark({ step, item, row, violated }: { step: StepRow; item: Single; row: LaneRow; violated: boolean }) {
+interface StepMarkProps {
+  readonly step: StepRow;
+  readonly item: Single;
+  readonly row: LaneRow;
+  readonly violated: boolean;
+  readonly badgeX: number | null;
+}
+
+function StepMark({ step, item, row, violated, badgeX }: StepMarkProps) {
   const hit = widen(item.x0, item.x1, 6);
   const text = barText(step, item.x1 - item.x0);
   const bar = widen(item.x0, item.x1, step.start === step.end ? row.barHeight : MIN_BAR_PX);
@@ -111,7 +122,7 @@ function StepMark({ step, item, row, violated }: { step: StepRow; item: Single; 
           {text}
         </text>
       ) : null}
-      {violated ? <ViolationOutline x={bar.x} width={bar.width} row={row} /> : null}
+      {violated ? <ViolationOutline x={bar.x} width={bar.width} row={row} badgeX={badgeX} /> : null}
     </g>
   );
 }
@@ -128,7 +139,7 @@ function ClusterMark({ item, row, violated }: { item: Cluster; row: LaneRow; vio
           {text}
         </text>
       ) : null}
-      {violated ? <ViolationOutline x={x} width={width} row={row} /> : null}
+      {violated ? <ViolationOutline x={x} width={width} row={row} badgeX={x + width + 5} /> : null}
     </g>
   );
 }
@@ -138,6 +149,14 @@ function LaneSteps({ model, lane }: { model: TimelineModel; lane: LaneScene }) {
   const { steps } = model.trace;
   // A merged group is outlined when one of its steps broke an invariant (violations are few).
   const violationTimes = model.trace.violations.filter((v) => steps[v.step]?.thread === row.lane).map((v) => v.time);
+  // Violated steps a few pixels apart share one badge (two used to overlap at the race's end): the
+  // first step of each group draws it, right of the group's last bar.
+  const badges = new Map<number, number>();
+  const violatedSingles = lane.steps.filter((item): item is Single => item.type === 'single' && model.violationsByStep.has(item.id));
+  for (const group of burstsOf(violatedSingles.map((item) => ({ x: item.x1, item })), BADGE_GROUP_PX)) {
+    const right = Math.max(...group.map(({ item }) => widen(item.x0, item.x1, steps[item.id]!.start === steps[item.id]!.end ? row.barHeight : MIN_BAR_PX)).map((b) => b.x + b.width));
+    badges.set(group[0]!.item.id, right + 5);
+  }
   return (
     <g className="tl-lane-steps" data-lane={row.lane}>
       {lane.locks.map((item) => {
@@ -151,7 +170,7 @@ function LaneSteps({ model, lane }: { model: TimelineModel; lane: LaneScene }) {
           return <ClusterMark key={`c${item.first}`} item={item} row={row} violated={violated} />;
         }
         const step = steps[item.id]!;
-        return <StepMark key={item.id} step={step} item={item} row={row} violated={model.violationsByStep.has(item.id)} />;
+        return <StepMark key={item.id} step={step} item={item} row={row} violated={model.violationsByStep.has(item.id)} badgeX={badges.get(item.id) ?? null} />;
       })}
     </g>
   );

@@ -19,19 +19,24 @@ const LEGEND: readonly { status: SnapshotStatus; text: string }[] = [
 /** The strip's title, a legend of the marks, and the row names, outside the plot's clip. */
 export const StripGutter = memo(function StripGutter({ layout }: { layout: TimelineLayout }) {
   const [listed, inProgress] = layout.strip.rows;
-  const y = layout.strip.titleBaseline;
+  const y = layout.strip.titleBaseline ?? Number.NaN;
+  const titled = layout.strip.titleBaseline !== null;
   let x = 10 + estimateTextWidth(TITLE, 11) + 12;
+  // Items that would run past the chart's edge are left out whole rather than cut (narrow windows).
   const legend = LEGEND.map((item) => {
     const at = x;
-    x += 2 * MARK_R + 6 + estimateTextWidth(item.text, MARK_FONT_PX) + 14;
-    return { ...item, at };
-  });
+    const end = at + 2 * MARK_R + 4 + estimateTextWidth(item.text, MARK_FONT_PX);
+    x = end + 14;
+    return { ...item, at, fits: end <= layout.width - 4 };
+  }).filter((item) => item.fits);
   return (
     <g className="tl-strip-gutter">
-      <text className="tl-strip-title" x={10} y={y}>
-        {TITLE}
-      </text>
-      {legend.map((item) => (
+      {titled ? (
+        <text className="tl-strip-title" x={10} y={y}>
+          {TITLE}
+        </text>
+      ) : null}
+      {!titled ? null : legend.map((item) => (
         <g key={item.status} className="tl-strip-legend">
           <circle className="tl-snap" {...markPaint(item.status)} cx={item.at + MARK_R} cy={y - 4} r={MARK_R - 1} />
           <text x={item.at + 2 * MARK_R + 4} y={y}>

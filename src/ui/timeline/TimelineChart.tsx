@@ -4,10 +4,10 @@
  * and listens for zoom gestures. Pointer hover and clicks are resolved by
  * coordinates (`useChartPointer`), so slivers of 1 ms are still easy to hit.
  */
-import { scaleLinear } from 'd3-scale';
-import { useCallback, useMemo, useRef } from 'react';
+import { type ScaleLinear, scaleLinear } from 'd3-scale';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppState } from '../../state/store';
-import { layoutTimeline } from '../../view/lane-layout';
+import { layoutTimeline, type TimelineLayout } from '../../view/lane-layout';
 import { buildScene, hitTargets } from '../../view/scene';
 import type { Domain, PxRange } from '../../view/time-domain';
 import { formatTime, timeTicks } from '../../view/time-format';
@@ -31,6 +31,14 @@ interface Props {
   readonly domain: Domain;
   readonly width: number;
   readonly height: number;
+  /** The zoom's whole range: the model's extent, or both traces' when two share the axis. */
+  readonly extent?: Domain;
+  /** Does this chart own the cursor? The other side of a comparison shows no cursor and selects nothing. */
+  readonly selectable?: boolean;
+  /** Two charts share the panel: leave out the strip's title row. */
+  readonly compact?: boolean;
+  /** Extra marks drawn over the steps (the differences between buggy and fixed). */
+  readonly overlay?: (layout: TimelineLayout, scale: ScaleLinear<number, number>) => ReactNode;
 }
 
 const selectChart = (s: AppState) => ({ cursor: s.cursor, hoveredStep: s.hoveredStep });
@@ -47,20 +55,38 @@ function summaryOf(model: TimelineModel, domain: Domain): string {
   );
 }
 
-export function TimelineChart({ model, domain, width, height }: Props) {
+/** How long the "Ctrl + wheel" hint stays after a wheel went to the page. */
+const WHEEL_HINT_MS = 1500;
+
+/** A hint shown for a moment after a wheel scrolled the page instead of zooming. */
+function useWheelHint(): [boolean, () => void] {
+  const [shown, setShown] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const show = useCallback(() => {
+    setShown(true);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => setShown(false), WHEEL_HINT_MS);
+  }, []);
+  return [shown, show];
+}
+
+export function TimelineChart({ model, domain, width, height, extent = model.extent, selectable = true, compact = false, overlay }: Props) {
   const store = useAppStore();
   const { cursor, hoveredStep } = useAppShallow(selectChart);
   const svgRef = useRef<SVGSVGElement>(null);
-  const layout = useMemo(() => layoutTimeline(model.lanes, width, height), [model.lanes, width, height]);
+  const layout = useMemo(() => layoutTimeline(model.lanes, width, height, { compact }), [model.lanes, width, height, compact]);
   const range = useMemo<PxRange>(() => [layout.plot.left, layout.plot.right], [layout]);
   const scale = useMemo(() => scaleLinear().domain([domain[0], domain[1]]).range([range[0], range[1]]), [domain, range]);
   const scene = useMemo(() => buildScene(model, layout, domain, scale), [model, layout, domain, scale]);
   const targets = useMemo(() => hitTargets(scene, layout), [scene, layout]);
   const ticks = useMemo(() => timeTicks(domain, Math.max(2, Math.floor((range[1] - range[0]) / PX_PER_TICK))), [domain, range]);
   const setTimeDomain = useCallback((d: Domain) => store.getState().setTimeDomain(d), [store]);
-  useTimeZoom(svgRef, { extent: model.extent, range, height: layout.height }, domain, setTimeDomain);
+  const [wheelHint, showWheelHint] = useWheelHint();
+  useTimeZoom(svgRef, { extent, range, height: layout.height }, domain, setTimeDomain, showWheelHint);
 
-  const { hover, onPointerMove, onPointerLeave, onClick } = useChartPointer(svgRef, model, targets, domain);
+  const timeAt = useCallback((x: number) => scale.invert(x), [scale]);
+  const { hover, onPointerMove, onPointerLeave, onClick } = useChartPointer(svgRef, model, targets, domain, timeAt, selectable);
 
   return (
     <>
@@ -81,13 +107,19 @@ export function TimelineChart({ model, domain, width, height }: Props) {
         <g clipPath="url(#tl-plot-clip)">
           <StepLayer model={model} scene={scene} />
           <RaceLinks model={model} layout={layout} scale={scale} />
-          <KindLabels model={model} scene={scene} layout={layout} scale={scale} />
+          <KindLabels model={model} scene={scene} layout={layout} />
           <VisibilityStrip model={model} scene={scene} layout={layout} />
-          <CursorLayer model={model} layout={layout} scale={scale} cursor={cursor} hovered={hoveredStep} />
+          {overlay ? overlay(layout, scale) : null}
+          {selectable ? <CursorLayer model={model} layout={layout} scale={scale} cursor={cursor} hovered={hoveredStep} /> : null}
         </g>
         <StripGutter layout={layout} />
       </svg>
-      {hover ? <TimelineTooltip model={model} hover={hover} width={width} height={Math.max(height, layout.height)} /> : null}
+      {hover ? <TimelineTooltip model={model} hover={hover} width={width} height={Math.max(height, layout.height)} selectable={selectable} /> : null}
+      {wheelHint ? (
+        <p className="tl-wheel-hint" data-testid="timeline-wheel-hint" role="status">
+          Ctrl + wheel zooms the timeline (or click into it first)
+        </p>
+      ) : null}
     </>
   );
 }

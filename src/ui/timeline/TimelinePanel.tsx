@@ -1,47 +1,42 @@
 /**
  * The timeline: one swimlane per thread over virtual time, the lock, the
  * snapshots and the writes they race with, and the strip that shows what
- * host2's periodic can see. Owns the derived model (per trace) and the
- * visible domain (in the store); the chart draws one frame of it.
+ * host2's periodic can see; or, while comparing, the buggy and the fixed
+ * code on one time axis. Owns the derived models (per trace); the visible
+ * domain is in the store, and each chart draws one frame of it.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { AppState } from '../../state/store';
-import { clampDomain, type Domain, reconcileDomain, sameDomain } from '../../view/time-domain';
+import { unionExtent } from '../../view/compare-diff';
+import { openingDomainOf } from '../../view/race-span';
+import { clampDomain, type Domain } from '../../view/time-domain';
 import { buildTimelineModel } from '../../view/timeline-model';
-import { useAppShallow, useAppStore } from '../store-context';
+import { useAppShallow } from '../store-context';
+import { ComparePanes } from './ComparePanes';
 import { TimelineChart } from './TimelineChart';
 import { TimelineToolbar } from './TimelineToolbar';
 import { useElementSize } from './useElementSize';
 import './timeline.css';
 
-const selectPanel = (s: AppState) => ({ trace: s.trace, timeDomain: s.timeDomain, running: s.runStatus === 'running' });
-
-/** A new trace keeps the user's zoom if it barely moved in time, else starts from the whole trace. */
-function useDomainReset(extent: Domain | null): void {
-  const store = useAppStore();
-  const previous = useRef<Domain | null>(null);
-  const [start, end] = extent ?? [Number.NaN, Number.NaN];
-  useLayoutEffect(() => {
-    if (Number.isNaN(start)) return;
-    const next: Domain = [start, end];
-    const old = previous.current;
-    previous.current = next;
-    if (old && sameDomain(old, next)) return;
-    const { timeDomain, setTimeDomain } = store.getState();
-    const reconciled = reconcileDomain(timeDomain, old, next);
-    const unchanged = reconciled === null ? timeDomain === null : timeDomain !== null && sameDomain(reconciled, timeDomain);
-    if (!unchanged) setTimeDomain(reconciled);
-  }, [store, start, end]);
-}
+const selectPanel = (s: AppState) => ({
+  trace: s.trace,
+  fix: s.tracedScenario?.fix ?? false,
+  timeDomain: s.timeDomain,
+  running: s.runStatus === 'running',
+  compare: s.compare,
+  compareTrace: s.compare ? s.compareTrace : null,
+});
 
 export function TimelinePanel() {
-  const { trace, timeDomain, running } = useAppShallow(selectPanel);
+  const { trace, fix, timeDomain, running, compare, compareTrace } = useAppShallow(selectPanel);
   const model = useMemo(() => (trace ? buildTimelineModel(trace) : null), [trace]);
-  const extent = model?.extent ?? null;
-  useDomainReset(extent);
+  const other = useMemo(() => (compareTrace ? buildTimelineModel(compareTrace) : null), [compareTrace]);
+  // The store keeps or drops the zoom when a trace arrives (nextTimeDomain); here it is only drawn.
+  const traces = useMemo(() => [model?.trace, other?.trace].filter((t) => t !== undefined), [model, other]);
+  const extent = useMemo<Domain | null>(() => (traces.length > 0 ? unionExtent(traces) : null), [traces]);
   const domain = useMemo<Domain | null>(
-    () => (extent ? clampDomain(timeDomain ?? extent, extent) : null),
-    [extent, timeDomain],
+    () => (extent ? clampDomain(timeDomain ?? openingDomainOf(traces), extent) : null),
+    [traces, extent, timeDomain],
   );
   const [bodyRef, size] = useElementSize<HTMLDivElement>();
   const round = (t: number): number => Math.round(t * 100) / 100;
@@ -51,13 +46,16 @@ export function TimelinePanel() {
       data-testid="timeline"
       aria-label="Timeline"
       aria-busy={running}
+      data-compare={compare ? 'on' : 'off'}
       data-domain-start={domain ? round(domain[0]) : undefined}
       data-domain-end={domain ? round(domain[1]) : undefined}
     >
-      <TimelineToolbar domain={domain} extent={extent} />
+      <TimelineToolbar domain={domain} extent={extent} traces={traces} compare={compare} />
       <div className="tl-body" ref={bodyRef}>
-        {model && domain && size && size.width > 0 ? (
-          <TimelineChart model={model} domain={domain} width={size.width} height={size.height} />
+        {model && domain && extent && compare ? (
+          <ComparePanes primary={model} other={other} primaryIsFixed={fix} domain={domain} extent={extent} />
+        ) : model && domain && extent && size && size.width > 0 ? (
+          <TimelineChart model={model} domain={domain} width={size.width} height={size.height} extent={extent} />
         ) : (
           <p className="tl-empty">{running ? 'Simulating…' : 'No trace yet.'}</p>
         )}

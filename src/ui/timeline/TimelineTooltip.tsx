@@ -27,7 +27,7 @@ function lockLine(step: StepRow): string {
   return 'no lock';
 }
 
-function StepTip({ model, step }: { model: TimelineModel; step: StepRow }) {
+function StepTip({ model, step, selectable }: { model: TimelineModel; step: StepRow; selectable: boolean }) {
   const violations = model.violationsByStep.get(step.index) ?? [];
   return (
     <>
@@ -47,16 +47,16 @@ function StepTip({ model, step }: { model: TimelineModel; step: StepRow }) {
           ⚠ {v.message}
         </div>
       ))}
-      <div className="tl-tip-hint">Click to select this step</div>
+      {selectable ? <div className="tl-tip-hint">Click to select this step</div> : null}
     </>
   );
 }
 
-function content(model: TimelineModel, target: TimelineTarget): ReactNode {
+function content(model: TimelineModel, target: TimelineTarget, selectable: boolean): ReactNode {
   switch (target.type) {
     case 'step': {
       const step = model.trace.steps[target.index];
-      return step ? <StepTip model={model} step={step} /> : null;
+      return step ? <StepTip model={model} step={step} selectable={selectable} /> : null;
     }
     case 'cluster':
     case 'snapshots':
@@ -64,9 +64,9 @@ function content(model: TimelineModel, target: TimelineTarget): ReactNode {
         <>
           <div className="tl-tip-name">{target.type === 'cluster' ? `${target.count} steps` : `${target.count} periodic runs`}</div>
           <div className="tl-tip-meta">
-            {formatTime(target.start)} – {formatTime(target.end)}
+            {formatInterval(target.start, target.end)}
           </div>
-          <div className="tl-tip-hint">Too close together at this zoom: click to zoom in</div>
+          <div className="tl-tip-hint">Too close together at this zoom: click to zoom in on them</div>
         </>
       );
     case 'snapshot': {
@@ -77,10 +77,12 @@ function content(model: TimelineModel, target: TimelineTarget): ReactNode {
         <>
           <div className="tl-tip-head">host2 periodic run {run.run}</div>
           <div className="tl-tip-name">{SNAPSHOT_NAME[target.which]}</div>
-          <div className={snap.status === 'missed' ? 'tl-tip-violation' : undefined}>{snapshotLabel(target.which, snap.status)}</div>
+          <div className={snap.status === 'missed' ? 'tl-tip-violation' : undefined}>
+            {snapshotLabel(target.which, snap.status, model.links.find((l) => l.run === run.run && l.which === target.which))}
+          </div>
           <div className="tl-tip-meta">read at {formatTime(snap.time)}</div>
           <div className="tl-tip-meta">{model.trace.steps[snap.step]?.read ?? ''}</div>
-          <div className="tl-tip-hint">Click to select this read</div>
+          {selectable ? <div className="tl-tip-hint">Click to select this read</div> : null}
         </>
       );
     }
@@ -92,8 +94,17 @@ function content(model: TimelineModel, target: TimelineTarget): ReactNode {
 /** Room a tooltip usually needs below the pointer; with less, it opens upwards. */
 const TYPICAL_HEIGHT = 150;
 
-export function TimelineTooltip({ model, hover, width, height }: { model: TimelineModel; hover: HoverState; width: number; height: number }) {
-  const body = content(model, hover.target);
+interface TooltipProps {
+  readonly model: TimelineModel;
+  readonly hover: HoverState;
+  readonly width: number;
+  readonly height: number;
+  /** Clicks select in this chart (not on the other side of a comparison). */
+  readonly selectable: boolean;
+}
+
+export function TimelineTooltip({ model, hover, width, height, selectable }: TooltipProps) {
+  const body = content(model, hover.target, selectable);
   if (!body) return null;
   // Flip to the pointer's left near the right edge and above it near the bottom, so it stays in the panel.
   const left = hover.x + OFFSET + WIDTH > width ? Math.max(4, hover.x - OFFSET - WIDTH) : hover.x + OFFSET;

@@ -12,7 +12,7 @@ import type { Cluster } from '../../view/cull';
 import { estimateTextWidth, type LabelRequest, placeLabels } from '../../view/label-placement';
 import type { StripRow, TimelineLayout } from '../../view/lane-layout';
 import type { TimelineScene } from '../../view/scene';
-import type { PeriodicRun, Snapshot, SnapshotStatus } from '../../model';
+import type { PeriodicRun, RaceLink, Snapshot, SnapshotStatus } from '../../model';
 import type { TimelineModel } from '../../view/timeline-model';
 import { EVACUEE } from '../../model';
 import { INSTANCE_COLOR, LANE_COLOR } from '../theme';
@@ -95,13 +95,17 @@ interface MarkView {
   readonly count: number;
   readonly step?: number | undefined;
   readonly run?: number | undefined;
+  /** The race link of this read, if its run raced with the evacuation. */
+  readonly link?: RaceLink | undefined;
 }
 
 function markViews(model: TimelineModel, scene: TimelineScene, which: 1 | 2): MarkView[] {
   return scene.strip.marks[which].map((item) => {
     if (item.type === 'single') {
       const snap = snapshotOf(model.runs[item.id], which)!;
-      return { key: `r${item.id}`, x0: item.x0, x1: item.x0, status: snap.status, step: snap.step, run: model.runs[item.id]!.run, count: 1 };
+      const run = model.runs[item.id]!.run;
+      const link = model.links.find((l) => l.run === run && l.which === which);
+      return { key: `r${item.id}`, x0: item.x0, x1: item.x0, status: snap.status, step: snap.step, run, count: 1, link };
     }
     return { key: `c${item.first}`, x0: item.x0, x1: item.x1, status: clusterStatus(model, item, which), count: item.count };
   });
@@ -109,13 +113,12 @@ function markViews(model: TimelineModel, scene: TimelineScene, which: 1 | 2): Ma
 
 function labelRequest(m: MarkView, which: 1 | 2): LabelRequest {
   const single = m.count === 1;
-  const text = single ? snapshotLabel(which, m.status) : `${m.count} runs`;
-  const short = single ? `S${which}${m.status === 'missed' ? ' ✗' : m.status === 'seen' ? ' ✓' : ''}` : `×${m.count}`;
+  const text = single ? snapshotLabel(which, m.status, m.link) : `${m.count} runs`;
   return {
     id: m.key,
     x: (m.x0 + m.x1) / 2,
     priority: m.status === 'missed' ? 3 : m.status === 'seen' ? 2 : 1,
-    variants: [text, short].map((t) => ({ text: t, width: estimateTextWidth(t, FONT_PX) })),
+    variants: [{ text, width: estimateTextWidth(text, FONT_PX) }],
     // Above the row's bar line, so a label may also sit right over its own mark.
     anchors: single ? ['start', 'end', 'middle'] : ['middle', 'start', 'end'],
   };

@@ -1,6 +1,7 @@
 /**
  * d3-zoom, wrapped once: horizontal-only zoom and pan over an SVG element,
- * reported as a time domain. The wheel zooms around the pointer, a drag pans.
+ * reported as a time domain. The wheel zooms around the pointer (see
+ * `wheelZooms` for when it scrolls the page instead), a drag pans.
  * Framework-free (the React hook creates one in one effect); d3 only listens
  * to events here and renders nothing.
  *
@@ -20,6 +21,7 @@ import {
   sameDomain,
   transformToDomain,
 } from '../../view/time-domain';
+import { wheelZooms } from '../../view/wheel-policy';
 
 export interface TimeZoomGeometry {
   /** The whole trace: the zoom's base scale and its limits. */
@@ -41,11 +43,38 @@ const CLICK_DISTANCE_PX = 4;
 /**
  * Attach horizontal zoom and pan to `element`.
  *
- * @example const z = createTimeZoom(svg, (d) => store.getState().setTimeDomain(d)); z.update(geometry, domain);
+ * @example const z = createTimeZoom(svg, { onDomain: (d) => store.getState().setTimeDomain(d) }); z.update(geometry, domain);
  */
-export function createTimeZoom(element: SVGSVGElement, onDomain: (domain: Domain) => void): TimeZoom {
+/** Can the page, or a box around `element`, scroll vertically? */
+function scrollableAround(element: Element): boolean {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight + 1) return true;
+  }
+  const page = document.scrollingElement;
+  return page !== null && getComputedStyle(document.body).overflowY !== 'hidden' && page.scrollHeight > window.innerHeight + 1;
+}
+
+export interface TimeZoomEvents {
+  readonly onDomain: (domain: Domain) => void;
+  /** A wheel went to the page instead of the zoom: say how to zoom. */
+  readonly onWheelPassed?: () => void;
+}
+
+export function createTimeZoom(element: SVGSVGElement, events: TimeZoomEvents): TimeZoom {
   const selection = select(element);
   let geometry: TimeZoomGeometry | null = null;
+  // A click into the timeline engages the wheel; leaving it or scrolling the page lets the wheel go.
+  let engaged = false;
+  const engage = (): void => {
+    engaged = true;
+  };
+  const release = (): void => {
+    engaged = false;
+  };
+  element.addEventListener('pointerdown', engage);
+  element.addEventListener('pointerleave', release);
+  window.addEventListener('scroll', release, { capture: true, passive: true });
 
   const toTransform = (domain: Domain) => {
     if (!geometry) return zoomIdentity;
@@ -55,6 +84,17 @@ export function createTimeZoom(element: SVGSVGElement, onDomain: (domain: Domain
 
   const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .clickDistance(CLICK_DISTANCE_PX)
+    .filter((event: Event) => {
+      if (event.type === 'wheel') {
+        const wheel = event as WheelEvent;
+        const zooms = wheelZooms({ modifier: wheel.ctrlKey || wheel.metaKey, engaged, scrollable: scrollableAround(element) });
+        if (!zooms) events.onWheelPassed?.();
+        return zooms;
+      }
+      // d3's default for the rest: no Ctrl+drag, primary button only.
+      const pointer = event as MouseEvent;
+      return !pointer.ctrlKey && !pointer.button;
+    })
     // Keep y at 0 and the visible domain inside the trace, whatever the gesture did.
     .constrain((t) => {
       if (!geometry) return t;
@@ -63,7 +103,7 @@ export function createTimeZoom(element: SVGSVGElement, onDomain: (domain: Domain
     })
     .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
       if (!event.sourceEvent || !geometry) return;
-      onDomain(transformToDomain(event.transform, geometry.extent, geometry.range));
+      events.onDomain(transformToDomain(event.transform, geometry.extent, geometry.range));
     });
 
   selection.call(behavior).on('dblclick.zoom', null);
@@ -83,6 +123,9 @@ export function createTimeZoom(element: SVGSVGElement, onDomain: (domain: Domain
     },
     destroy() {
       selection.on('.zoom', null);
+      element.removeEventListener('pointerdown', engage);
+      element.removeEventListener('pointerleave', release);
+      window.removeEventListener('scroll', release, { capture: true });
     },
   };
 }

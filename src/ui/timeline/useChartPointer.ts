@@ -4,10 +4,10 @@
  * the store; a click selects a step or a snapshot's read, or zooms into a
  * merged group.
  */
-import { type MouseEvent, type PointerEvent, type RefObject, useEffect, useState } from 'react';
+import { type MouseEvent, type PointerEvent, type RefObject, useState } from 'react';
 import { hitTest, type HitTarget } from '../../view/hit-test';
 import type { TimelineTarget } from '../../view/scene';
-import { clampDomain, type Domain, MIN_SPAN_MS } from '../../view/time-domain';
+import { type Domain, groupZoomDomain } from '../../view/time-domain';
 import type { TimelineModel } from '../../view/timeline-model';
 import { useAppStore } from '../store-context';
 import type { HoverState } from './TimelineTooltip';
@@ -19,19 +19,26 @@ export interface ChartPointer {
   onClick(e: MouseEvent<SVGSVGElement>): void;
 }
 
-/** A merged group opens up to this much more than its own span. */
-const GROUP_PAD = 0.15;
-
 export function useChartPointer(
   svgRef: RefObject<SVGSVGElement | null>,
   model: TimelineModel,
   targets: readonly HitTarget<TimelineTarget>[],
   domain: Domain,
+  /** The time under an x in the chart (the scale's inverse). */
+  timeAt: (x: number) => number,
+  /** Does this chart's trace own the cursor? The other side of a comparison only zooms. */
+  selectable: boolean,
 ): ChartPointer {
   const store = useAppStore();
-  const [hover, setHover] = useState<HoverState | null>(null);
-  // A zoom moves everything under a still pointer: the old tooltip would describe the wrong thing.
-  useEffect(() => setHover(null), [domain]);
+  // A zoom moves everything under a still pointer: a tooltip from another domain would describe the
+  // wrong thing. It is dropped by derivation, not by an effect that sets state after each zoom frame
+  // (that queues a render behind every wheel event).
+  const [hoverAt, setHoverAt] = useState<{ hover: HoverState; domain: Domain } | null>(null);
+  const hover = hoverAt !== null && hoverAt.domain === domain ? hoverAt.hover : null;
+  const setHover = (next: HoverState | null): void => {
+    if (next === null && hoverAt === null) return;
+    setHoverAt(next === null ? null : { hover: next, domain });
+  };
 
   const locate = (e: { clientX: number; clientY: number }) => {
     const box = svgRef.current?.getBoundingClientRect();
@@ -41,19 +48,22 @@ export function useChartPointer(
     return { x, y, target: hitTest(targets, x, y) };
   };
   const setHoveredStep = (index: number | null): void => {
+    if (!selectable) return;
     const s = store.getState();
     if (s.hoveredStep !== index) s.setHoveredStep(index);
   };
-  const activate = (target: TimelineTarget): void => {
+  const activate = (target: TimelineTarget, x: number): void => {
     const s = store.getState();
-    if (target.type === 'step') s.setCursor(target.index);
-    else if (target.type === 'snapshot') {
+    if (target.type === 'step') {
+      if (selectable) s.setCursor(target.index);
+    } else if (target.type === 'snapshot') {
+      if (!selectable) return;
       const run = model.runs[target.run];
       const snap = target.which === 1 ? run?.first : run?.second;
       if (snap) s.setCursor(snap.step);
     } else {
-      const pad = Math.max((target.end - target.start) * GROUP_PAD, MIN_SPAN_MS);
-      s.setTimeDomain(clampDomain([target.start - pad, target.end + pad], model.extent));
+      // A click on a merged group always zooms in, even when the group fills the view (thousands of periodic steps).
+      s.setTimeDomain(groupZoomDomain([target.start, target.end], domain, model.extent, timeAt(x)));
     }
   };
 
@@ -70,7 +80,7 @@ export function useChartPointer(
     },
     onClick(e) {
       const hit = locate(e);
-      if (hit?.target) activate(hit.target);
+      if (hit?.target) activate(hit.target, hit.x);
     },
   };
 }

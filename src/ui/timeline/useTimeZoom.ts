@@ -12,18 +12,22 @@ export function useTimeZoom(
   geometry: TimeZoomGeometry,
   domain: Domain,
   onDomain: (domain: Domain) => void,
+  onWheelPassed: () => void,
 ): void {
   const zoomRef = useRef<TimeZoom | null>(null);
-  // The latest callback without re-creating the zoom (that would drop a gesture in progress).
-  const onDomainRef = useRef(onDomain);
+  // The latest callbacks without re-creating the zoom (that would drop a gesture in progress).
+  const callbacks = useRef({ onDomain, onWheelPassed });
   useEffect(() => {
-    onDomainRef.current = onDomain;
-  }, [onDomain]);
+    callbacks.current = { onDomain, onWheelPassed };
+  }, [onDomain, onWheelPassed]);
 
   useEffect(() => {
     const element = svgRef.current;
     if (!element) return undefined;
-    const zoom = createTimeZoom(element, (d) => onDomainRef.current(d));
+    const zoom = createTimeZoom(element, {
+      onDomain: (d) => callbacks.current.onDomain(d),
+      onWheelPassed: () => callbacks.current.onWheelPassed(),
+    });
     zoomRef.current = zoom;
     return () => {
       zoom.destroy();

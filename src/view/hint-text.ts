@@ -1,0 +1,47 @@
+/**
+ * What the first visit says under the verdict: what happened, and what to
+ * drag to make it go away (or come back), in two sentences; and plain
+ * definitions of the words the screen uses (S1/S2, the Nova test's counts).
+ */
+import type { Scenario } from '../model';
+import type { VerdictValue } from '../model';
+
+export interface Hint {
+  readonly happened: string;
+  readonly tryThis: string;
+}
+
+/**
+ * @example firstVisitHint('lost', defaultScenario()).tryThis // 'To make it go away, drag migDelay below dropDelay (1000 ms) or tick fix.'
+ */
+export function firstVisitHint(outcome: VerdictValue, scenario: Scenario): Hint {
+  switch (outcome) {
+    case 'lost':
+      return {
+        happened:
+          "host2's periodic read the instance list (S1) before the evacuation saved host=host2 and the migration list (S2) after the migration was done, so neither showed inst-A and clean_usage freed the VF the VM still uses.",
+        tryThis: scenario.fix
+          ? 'With the fix on, this loss comes through another window (see the reason above); untick fix to compare with the buggy code.'
+          : `To make it go away, drag migDelay below dropDelay (${scenario.dropDelay} ms) or tick fix.`,
+      };
+    case 'kept':
+      return {
+        happened: "host2's periodic task saw inst-A in at least one of its two snapshots (S1 or S2), so clean_usage kept its VF.",
+        tryThis: scenario.fix
+          ? 'To see the bug, untick fix: finish_evacuation then runs without the lock.'
+          : `To see the bug, drag migDelay above dropDelay (${scenario.dropDelay} ms), as the Nova test does with 2000 ms.`,
+      };
+    case 'incomplete':
+      return {
+        happened: 'The model stopped before the race could be decided, so there is no verdict.',
+        tryThis: 'Bring the claim request earlier (claimAt) or ask for fewer periodic runs.',
+      };
+  }
+}
+
+/** The words the screen uses, defined once. */
+export const DEFINITIONS = {
+  snapshots:
+    "S1, S2: the two snapshots host2's periodic takes, InstanceList.get_by_host_and_node and MigrationList.get_in_progress_and_error.",
+  counts: '“host1: 1 · host2: 0”: pci_devices rows allocated to inst-A per host, which the Nova test asserts (it expects host2: 1).',
+} as const;
