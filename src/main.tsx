@@ -22,6 +22,10 @@ connectComparison(store, createBrowserWorker);
 void Promise.all([import('./state/connect-sweeps'), import('./worker/sweep-pool')]).then(([{ connectSweeps }, pool]) =>
   connectSweeps(store, { createWorker: pool.createBrowserSweepWorker, size: pool.poolSize(navigator.hardwareConcurrency) }),
 );
+// The schedule explorer's wiring likewise; its worker starts only when an exploration does.
+void Promise.all([import('./state/connect-explorer'), import('./worker/explore-client')]).then(([{ connectExplorer }, explorer]) =>
+  connectExplorer(store, explorer.createBrowserExplorerWorker),
+);
 installTestApi(store, () => client.crash());
 
 const rootElement = document.getElementById('root');

@@ -50,6 +50,14 @@ function lru<T>(limit: number) {
   };
 }
 
+/**
+ * Sweeps vary timings, so they always work on the timed run: a loaded
+ * schedule ignores timing (the panels say so).
+ */
+function timedScenario(state: { readonly scenario: Scenario }): Scenario {
+  return state.scenario.schedule === null ? state.scenario : { ...state.scenario, schedule: null };
+}
+
 /** The odds ignore the scenario's own seed (they run seeds 1..N). */
 const oddsKey = (scenario: Scenario, runs: number): string => `${scenarioToQuery({ ...scenario, seed: 1 }, null)}#${runs}`;
 
@@ -107,7 +115,8 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
 
   /** Point the map at the current inputs; `start` false leaves the job for after the drag. */
   function syncMap(start: boolean, inputAt: number): void {
-    const { scenario, mapSpec } = store.getState();
+    const { mapSpec } = store.getState();
+    const scenario = timedScenario(store.getState());
     const inputs = mapInputsKey(scenario, mapSpec);
     if (mapJobNow?.inputs === inputs) {
       if (start && !mapJobNow.job && store.getState().raceMap?.status === 'running') mapJobNow.job = startMap(scenario, mapSpec, inputs, inputAt);
@@ -128,7 +137,7 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
   }
 
   function syncFlips(start: boolean): void {
-    const { scenario } = store.getState();
+    const scenario = timedScenario(store.getState());
     const key = scenarioToQuery(scenario, null);
     if (flipJobNow?.key === key && (flipJobNow.job || !start || store.getState().flips?.status !== 'running')) return;
     if (flipJobNow?.key !== key) flipJobNow?.job?.cancel();
@@ -159,7 +168,8 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
   }
 
   function syncOdds(start: boolean): void {
-    const { scenario, oddsRuns } = store.getState();
+    const { oddsRuns } = store.getState();
+    const scenario = timedScenario(store.getState());
     const key = oddsKey(scenario, oddsRuns);
     if (oddsJobNow?.key === key && (oddsJobNow.job || !start || store.getState().odds?.status !== 'running')) return;
     if (oddsJobNow?.key !== key) oddsJobNow?.job?.cancel();

@@ -3,7 +3,7 @@
  * `connect-explorer` in a worker of its own, for the buggy and the fixed
  * code of the scenario on screen.
  */
-import type { ScenarioExploration } from '../model';
+import type { Scenario, ScenarioExploration } from '../model';
 import type { Variant } from '../worker/explore-protocol';
 import type { SliceCreator } from './store';
 import { scenarioToQuery } from '../url/scenario-query';
@@ -17,7 +17,7 @@ export interface VariantResult {
 
 export interface Exploration {
   readonly status: ExploreStatus;
-  /** The scenario explored, as its timed link (without a loaded schedule). */
+  /** The scenario explored (both variants), as its timed link without the fix or a loaded schedule. */
   readonly query: string | null;
   /** Bumped by each request: the connector starts an exploration when it changes. */
   readonly requested: number;
@@ -36,12 +36,17 @@ export interface ExploreSlice {
   receiveExploreError(message: string): void;
 }
 
+/** What an exploration is for: the scenario without the variant (both are explored) or a loaded schedule. */
+export function explorationQuery(scenario: Scenario): string {
+  return scenarioToQuery({ ...scenario, fix: false, schedule: null }, null);
+}
+
 const IDLE: Exploration = { status: 'idle', query: null, requested: 0, progress: { buggy: 0, fixed: 0 }, results: {}, error: null };
 
 export const createExploreSlice: SliceCreator<ExploreSlice> = (set, get) => ({
   exploration: IDLE,
   requestExploration() {
-    const query = scenarioToQuery({ ...get().scenario, schedule: null }, null);
+    const query = explorationQuery(get().scenario);
     set({ exploration: { ...IDLE, status: 'running', query, requested: get().exploration.requested + 1 } });
   },
   cancelExploration() {

@@ -20,6 +20,8 @@ import { TimelinePanel } from './timeline/TimelinePanel';
 
 /** The race map and odds: loaded on their own, so they do not grow the start-up bundle. */
 const RaceMapPanel = lazy(() => import('./race-map/RaceMapPanel'));
+/** Every schedule (the explorer): likewise. */
+const SchedulesPanel = lazy(() => import('./schedules/SchedulesPanel'));
 
 /**
  * The root carries the idle signal for tests (`data-sim-status`). The panels
@@ -82,6 +84,13 @@ const Screen = memo(function Screen() {
             <Suspense fallback={<p className="panel-loading">Loading the race map…</p>}>
               <RaceMapPanel />
             </Suspense>
+          </ErrorBoundary>
+          <ErrorBoundary name="schedules">
+            <div className="schedules-panel">
+              <Suspense fallback={<p className="panel-loading">Loading the schedule explorer…</p>}>
+                <SchedulesPanel />
+              </Suspense>
+            </div>
           </ErrorBoundary>
         </div>
       </main>

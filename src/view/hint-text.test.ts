@@ -19,4 +19,11 @@ describe('firstVisitHint', () => {
     expect(firstVisitHint('kept', { ...defaultScenario(), migDelay: 0 }).tryThis).toMatch(/migDelay above dropDelay \(1000 ms\)/);
     expect(firstVisitHint('incomplete', defaultScenario()).happened).toMatch(/no verdict/);
   });
+
+  it('with a loaded schedule, does not advise dragging delays that no longer count', () => {
+    const scenario = { ...defaultScenario(), schedule: [0, 1] };
+    expect(firstVisitHint('lost', scenario).tryThis).toMatch(/delays do not count/);
+    expect(firstVisitHint('lost', scenario).tryThis).not.toMatch(/drag/);
+    expect(firstVisitHint('kept', scenario).happened).toMatch(/In this schedule/);
+  });
 });

@@ -15,6 +15,15 @@ export interface Hint {
  * @example firstVisitHint('lost', defaultScenario()).tryThis // 'To make it go away, drag migDelay below dropDelay (1000 ms) or tick fix.'
  */
 export function firstVisitHint(outcome: VerdictValue, scenario: Scenario): Hint {
+  if (scenario.schedule !== null && outcome !== 'incomplete') {
+    return {
+      happened:
+        outcome === 'lost'
+          ? "In this schedule host2's periodic read the instance list (S1) before the evacuation saved host=host2 and the migration list (S2) after the migration was done, so clean_usage freed the VF the VM still uses."
+          : "In this schedule host2's periodic saw inst-A in at least one of its two snapshots (S1 or S2), so clean_usage kept its VF.",
+      tryThis: 'A loaded schedule fixes the order of every step, so the delays do not count here: load another schedule, or go back to the timed run.',
+    };
+  }
   switch (outcome) {
     case 'lost':
       return {

@@ -51,24 +51,38 @@ export function formatLong(ms: number): string {
 }
 
 /**
- * An exact time or duration: whole ms below a minute, then h/min/s.
+ * What a trace's times count: virtual ms, or steps when a loaded schedule
+ * replaced time by step order (step `i` spans `[i, i + 1]`, so a moment `t`
+ * is "after step `t`", counted from 1 as on screen).
+ */
+export type Clock = 'ms' | 'step';
+
+/**
+ * An exact time or duration: whole ms below a minute, then h/min/s; or a step.
  *
  * @example formatTime(2353) // '2353 ms'
  * @example formatTime(62_441) // '1 min 2.441 s'
+ * @example formatTime(12, 'step') // 'step 12'
  */
-export function formatTime(ms: number): string {
+export function formatTime(ms: number, clock: Clock = 'ms'): string {
+  if (clock === 'step') return `step ${ms}`;
   if (Math.abs(ms) < MINUTE) return `${ms < 0 ? '−' : ''}${msNumber(Math.abs(ms))} ms`;
   return formatLong(ms);
 }
 
-/** A duration, same rules as `formatTime`. */
-export const formatDuration = formatTime;
+/** A duration, same rules as `formatTime` ("3 steps" on a schedule's clock). */
+export function formatDuration(ms: number, clock: Clock = 'ms'): string {
+  if (clock === 'step') return `${ms} step${ms === 1 ? '' : 's'}`;
+  return formatTime(ms);
+}
 
 /**
  * A step's span ("2343–2353 ms"), an instant ("at 4366 ms"), or a span that
- * reaches past a minute with both ends in h/min/s.
+ * reaches past a minute with both ends in h/min/s; on a schedule's clock,
+ * the steps it covers ("step 12", "steps 3–9").
  */
-export function formatInterval(start: number, end: number): string {
+export function formatInterval(start: number, end: number, clock: Clock = 'ms'): string {
+  if (clock === 'step') return end - start <= 1 ? `step ${Math.max(end, start + 1)}` : `steps ${start + 1}–${end}`;
   if (start === end) return `at ${formatTime(start)}`;
   if (Math.abs(end) < MINUTE) return `${msNumber(start)}–${formatTime(end)}`;
   return `${formatLong(start)} – ${formatLong(end)}`;
@@ -97,7 +111,11 @@ export interface TimeTicks {
  *
  * @example timeTicks([0, 4376], 5).labels // ['0 ms', '1000 ms', ...]
  */
-export function timeTicks(domain: Domain, count: number): TimeTicks {
+export function timeTicks(domain: Domain, count: number, clock: Clock = 'ms'): TimeTicks {
+  if (clock === 'step') {
+    const values = scaleLinear().domain([domain[0], domain[1]]).ticks(count).filter(Number.isInteger);
+    return { values, labels: values.map(String) };
+  }
   const unit = unitFor(domain[1] - domain[0]);
   const ticks = scaleLinear().domain([domain[0] / unit.ms, domain[1] / unit.ms]).ticks(count);
   const values = ticks.map((t) => Math.round(t * unit.ms * 1000) / 1000);

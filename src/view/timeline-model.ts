@@ -6,6 +6,7 @@ import type { Lane, PeriodicRun, RaceLink, TraceView, Violation, Visibility } fr
 import { createIntervalIndex, type IntervalIndex } from './interval-index';
 import { lanesOf } from './lane-layout';
 import { type Domain, traceExtent } from './time-domain';
+import type { Clock } from './time-format';
 
 export interface LaneIndex {
   readonly lane: Lane;
@@ -17,6 +18,8 @@ export interface LaneIndex {
 
 export interface TimelineModel {
   readonly trace: TraceView;
+  /** What its times count: ms, or step order when a schedule was loaded. */
+  readonly clock: Clock;
   readonly extent: Domain;
   readonly lanes: readonly Lane[];
   readonly laneIndex: ReadonlyMap<Lane, LaneIndex>;
@@ -71,6 +74,7 @@ export function buildTimelineModel(trace: TraceView): TimelineModel {
   for (const v of trace.violations) violationsByStep.set(v.step, [...(violationsByStep.get(v.step) ?? []), v]);
   return {
     trace,
+    clock: trace.verdict.clock,
     extent: traceExtent(trace.endTime),
     lanes,
     laneIndex: indexLanes(trace, lanes),

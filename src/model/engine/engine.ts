@@ -166,7 +166,8 @@ export function runEngine(options: EngineOptions): EngineResult {
   let completedFootprint: Footprint | null = null;
 
   const completeStep = (actor: Actor, spec: StepSpec, start: number): void => {
-    const result = spec.apply(lens ? lens(world) : world, now);
+    // Untimed, a step's effect lands at its end too: step i spans [i, i + 1].
+    const result = spec.apply(lens ? lens(world) : world, timed ? now : recorder.size + 1);
     const lockName = keeps ? locks.innermost(actor) : null;
     if (!Array.isArray(result)) {
       const effect = result as Effect;

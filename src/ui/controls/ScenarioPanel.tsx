@@ -17,6 +17,25 @@ const PRESET_TEXT: Readonly<Record<Preset, string>> = {
 /** The test's own delays first; the rest under "more". */
 const MAIN_KEYS = new Set(['dropDelay', 'migDelay']);
 
+/** While a schedule is loaded it, not the delays, decides which thread goes next: say so, and offer the way back. */
+function ScheduleBanner() {
+  const store = useAppStore();
+  const steps = useApp((s) => s.scenario.schedule?.length ?? null);
+  if (steps === null) return null;
+  return (
+    <div className="schedule-banner" data-testid="schedule-banner" role="note">
+      A loaded schedule of {steps} transitions decides which thread goes next; the delays below do not count.{' '}
+      <button
+        type="button"
+        data-testid="schedule-clear"
+        onClick={() => store.getState().loadScenario({ ...store.getState().scenario, schedule: null }, 'push')}
+      >
+        Back to the timed run
+      </button>
+    </div>
+  );
+}
+
 export function ScenarioPanel() {
   const store = useAppStore();
   const preset = useApp((s) => s.scenario.preset);
@@ -25,6 +44,7 @@ export function ScenarioPanel() {
   return (
     <section className="scenario-panel" aria-label="Scenario">
       <h2 className="panel-title">Scenario</h2>
+      <ScheduleBanner />
       <ExamplePicker />
       <label className="field">
         <span>Harness</span>

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import type { StepRow } from '../../model';
 import { selectStepWorlds } from '../../state/selectors';
 import type { AppState } from '../../state/store';
+import type { Clock } from '../../view/time-format';
 import { Breakable } from '../state-view/Breakable';
 import { useAppShallow, useAppStore } from '../store-context';
 import { LANE_COLOR, LANE_LABEL } from '../theme';
@@ -18,15 +19,15 @@ import './details.css';
 
 const selectDetailsInput = (s: AppState) => ({ trace: s.trace, cursor: s.cursor, worlds: selectStepWorlds(s) });
 
-function Facts({ step }: { step: StepRow }) {
+function Facts({ step, clock }: { step: StepRow; clock: Clock }) {
   return (
     <dl className="details-facts">
       <dt>time</dt>
-      <dd data-testid="step-time">{timeText(step)}</dd>
+      <dd data-testid="step-time">{timeText(step, clock)}</dd>
       <dt>lock</dt>
       <dd data-testid="step-lock" data-lock={step.lock}>
         {step.lock !== 'none' && <span className={`lock-swatch lock-${step.lock}`} aria-hidden="true" />}
-        {lockText(step)}
+        {lockText(step, clock)}
       </dd>
       {step.sleep && (
         <>
@@ -77,7 +78,7 @@ export function StepDetails() {
         <>
           <StepHead step={step} />
           <ViolationsHere items={here} />
-          <Facts step={step} />
+          <Facts step={step} clock={trace?.verdict.clock ?? 'ms'} />
           <h3 className="details-h">Read</h3>
           <p className={step.read ? 'details-read' : 'muted'} data-testid="step-read">
             {step.read ?? 'nothing from the database'}
@@ -88,7 +89,7 @@ export function StepDetails() {
           <NovaCode step={step} />
         </>
       )}
-      {trace && <AllViolations items={all} cursor={cursor} onJump={(i) => store.getState().setCursor(i)} />}
+      {trace && <AllViolations items={all} cursor={cursor} clock={trace.verdict.clock} onJump={(i) => store.getState().setCursor(i)} />}
     </section>
   );
 }

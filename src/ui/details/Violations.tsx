@@ -2,7 +2,7 @@
  * Broken invariants: the ones that started at the selected step, in full,
  * and every one of the trace as a button that moves the cursor there.
  */
-import { formatTime } from '../../view/time-format';
+import { type Clock, formatTime } from '../../view/time-format';
 import type { ViolationView } from './step-info';
 
 export function ViolationsHere({ items }: { items: readonly ViolationView[] }) {
@@ -28,10 +28,11 @@ export function ViolationsHere({ items }: { items: readonly ViolationView[] }) {
 interface AllProps {
   readonly items: readonly ViolationView[];
   readonly cursor: number;
+  readonly clock: Clock;
   readonly onJump: (step: number) => void;
 }
 
-export function AllViolations({ items, cursor, onJump }: AllProps) {
+export function AllViolations({ items, cursor, clock, onJump }: AllProps) {
   return (
     <section aria-labelledby="all-violations-title" data-testid="all-violations">
       <h3 id="all-violations-title" className="details-h">
@@ -53,7 +54,7 @@ export function AllViolations({ items, cursor, onJump }: AllProps) {
                 title={`${rule}: ${v.message}`}
                 onClick={() => onJump(v.step)}
               >
-                <span className="vj-step">step {v.step + 1}</span> <span className="vj-time">{formatTime(v.time)}</span>{' '}
+                <span className="vj-step">step {v.step + 1}</span> <span className="vj-time">{formatTime(v.time, clock)}</span>{' '}
                 <span className="vj-id">{v.invariant}</span>
               </button>
             </li>

@@ -6,21 +6,22 @@
 import { INVARIANT_TEXT } from '../../model';
 import { BUGGY_COMMIT, FIX_COMMIT, NOVA_REFS, type NovaRef, novaUrl } from '../../model';
 import type { TraceView, StepRow, Violation } from '../../model';
-import { formatDuration, formatInterval, formatTime } from '../../view/time-format';
+import { type Clock, formatDuration, formatInterval, formatTime } from '../../view/time-format';
 
 /** "2343–2393 ms (50 ms)", in the screen's one time format. */
-export function timeText(step: Pick<StepRow, 'start' | 'end'>): string {
+export function timeText(step: Pick<StepRow, 'start' | 'end'>, clock: Clock = 'ms'): string {
+  if (clock === 'step') return `${formatInterval(step.start, step.end, clock)} (time replaced by step order)`;
   const span = step.start === step.end ? formatTime(step.end) : formatInterval(step.start, step.end);
   return `${span} (${formatDuration(step.end - step.start)})`;
 }
 
-export function lockText(step: Pick<StepRow, 'lock' | 'lockName' | 'start' | 'end'>): string {
+export function lockText(step: Pick<StepRow, 'lock' | 'lockName' | 'start' | 'end'>, clock: Clock = 'ms'): string {
   const name = step.lockName ?? 'a lock';
   switch (step.lock) {
     case 'held':
       return `holds ${name}`;
     case 'waited':
-      return `waited ${formatDuration(step.end - step.start)} for ${name}`;
+      return `waited ${formatDuration(step.end - step.start, clock)} for ${name}`;
     case 'none':
       return 'no lock';
   }

@@ -27,10 +27,11 @@ export function findFree(trace: TraceView, cursor: number, host: HostName, addre
 export function freedBy(trace: TraceView, cursor: number, host: HostName, address: string, uuid: string): FreedBy | null {
   const freed = findFree(trace, cursor, host, address, uuid);
   if (!freed) return null;
-  const who = `freed by ${LANE_LABEL[freed.thread]}'s clean_usage at ${formatTime(freed.time)}`;
+  const clock = trace.verdict.clock;
+  const who = `freed by ${LANE_LABEL[freed.thread]}'s clean_usage at ${formatTime(freed.time, clock)}`;
   const reads =
     freed.instanceRead && freed.migrationRead
-      ? ` (instance list read at ${formatTime(freed.instanceRead.time)}, migration list at ${formatTime(freed.migrationRead.time)})`
+      ? ` (instance list read at ${formatTime(freed.instanceRead.time, clock)}, migration list at ${formatTime(freed.migrationRead.time, clock)})`
       : '';
   return { freed, text: `${who}: ${uuid} was in neither snapshot${reads}` };
 }

@@ -10,8 +10,17 @@ import './nearest-flip.css';
 export function NearestFlip() {
   const store = useAppStore();
   const flips = useApp((s) => s.flips);
+  const schedule = useApp((s) => s.scenario.schedule !== null);
   // Its line is kept while there is nothing to say yet, so the verdict box never changes size.
   if (!flips) return <div className="nearest-flip" aria-hidden="true" />;
+  if (schedule) {
+    return (
+      <div className="nearest-flip" data-testid="nearest-flip" data-state="schedule">
+        <span className="nearest-flip-label">nearest flip:</span>
+        <span className="nearest-flip-text nearest-flip-pending">none here: a loaded schedule ignores timing</span>
+      </div>
+    );
+  }
   const nearest = flips.status === 'done' ? (flips.report?.flips[0] ?? null) : null;
   return (
     <div

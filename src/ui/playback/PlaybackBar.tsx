@@ -18,6 +18,7 @@ export function PlaybackBar() {
   const store = useAppStore();
   const step = useApp(selectCurrentStep);
   const count = useApp(selectStepCount);
+  const clock = useApp((st) => st.trace?.verdict.clock ?? 'ms');
   const { cursor, playing, speed } = useAppShallow((s) => ({ cursor: s.cursor, playing: s.playing, speed: s.speed }));
   const s = store.getState();
   const atStart = cursor <= 0;
@@ -80,7 +81,7 @@ export function PlaybackBar() {
               <span className="cursor-count">
                 step {cursor + 1} / {count}
               </span>{' '}
-              <span className="cursor-time">at {formatTime(step.end)}</span>
+              <span className="cursor-time">at {formatTime(step.end, clock)}</span>
             </span>{' '}
             <span className="cursor-line">
               <span className="lane-dot" style={{ background: LANE_COLOR[step.thread] }} aria-hidden="true" />

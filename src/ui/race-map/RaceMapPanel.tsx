@@ -13,7 +13,7 @@ import { type MapHover, RaceMapPlot } from './RaceMapPlot';
 import './race-map.css';
 
 export default function RaceMapPanel() {
-  const { run, spec } = useAppShallow((s) => ({ run: s.raceMap, spec: s.mapSpec }));
+  const { run, spec, schedule } = useAppShallow((s) => ({ run: s.raceMap, spec: s.mapSpec, schedule: s.scenario.schedule !== null }));
   const [hover, setHover] = useState<MapHover | null>(null);
   const shown = run?.spec ?? spec;
   return (
@@ -39,6 +39,11 @@ export default function RaceMapPanel() {
           </h2>
           {run && <MapStatus run={run} />}
         </div>
+        {schedule && (
+          <p className="race-map-note" data-testid="race-map-schedule-note">
+            The map is of the timed run: a loaded schedule ignores timing.
+          </p>
+        )}
         <MapControls spec={spec} />
         {run && <RaceMapPlot run={run} onHover={setHover} />}
         {run && <MapReadout run={run} hover={hover} />}

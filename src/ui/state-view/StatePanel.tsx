@@ -17,6 +17,7 @@ const selectWorlds = (s: AppState) => ({
   at: selectWorldAtCursor(s),
   before: selectWorldBeforeCursor(s),
   cursor: s.cursor,
+  clock: s.trace?.verdict.clock ?? 'ms',
 });
 
 /** Tie instances to their owner colour and periodic snapshots to their thread's colour. */
@@ -27,8 +28,8 @@ function colourOf(table: Table): string | undefined {
 }
 
 export function StatePanel() {
-  const { at, before, cursor } = useAppShallow(selectWorlds);
-  const groups = useMemo(() => (at && before ? stateGroups(at, before) : null), [at, before]);
+  const { at, before, cursor, clock } = useAppShallow(selectWorlds);
+  const groups = useMemo(() => (at && before ? stateGroups(at, before, clock) : null), [at, before, clock]);
   const ref = useRef<HTMLElement>(null);
   useRevealChanged(ref, 'tr.chg', cursor);
   return (

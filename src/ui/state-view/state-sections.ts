@@ -13,7 +13,7 @@ import type {
   PeriodicView,
   World,
 } from '../../model';
-import { formatTime } from '../../view/time-format';
+import { type Clock, formatTime } from '../../view/time-format';
 import { HOSTS } from '../../model';
 
 export interface StateRow {
@@ -100,20 +100,20 @@ function trackerFields(h: HostState): Fields {
 }
 
 /** A snapshot in words: "[] at 2353 ms", "[inst-A (host=host2)] at …", or "not read yet". */
-export function formatSnapshot(view: PeriodicView, part: 'instances' | 'migrations'): string {
+export function formatSnapshot(view: PeriodicView, part: 'instances' | 'migrations', clock: Clock = 'ms'): string {
   if (part === 'instances') {
     if (view.instances === null) return 'not read yet';
     const list = view.instances.map((i) => `${i.uuid} (host=${i.host ?? NONE})`).join(', ');
-    return `[${list}] at ${readAt(view.instancesReadAt)}`;
+    return `[${list}] at ${readAt(view.instancesReadAt, clock)}`;
   }
   if (view.migrations === null) return 'not read yet';
   const list = view.migrations.map((m) => `${m.id} ${m.instanceUuid} ${m.status}`).join(', ');
-  return `[${list}] at ${readAt(view.migrationsReadAt)}`;
+  return `[${list}] at ${readAt(view.migrationsReadAt, clock)}`;
 }
 
-const readAt = (time: number | null): string => (time === null ? '?' : formatTime(time));
+const readAt = (time: number | null, clock: Clock): string => (time === null ? '?' : formatTime(time, clock));
 
-function periodicFields(view: PeriodicView | null): Fields {
+function periodicFields(view: PeriodicView | null, clock: Clock): Fields {
   if (!view) {
     return [
       ['run', 'none yet'],
@@ -123,8 +123,8 @@ function periodicFields(view: PeriodicView | null): Fields {
   }
   return [
     ['run', String(view.run)],
-    ['instance list', formatSnapshot(view, 'instances')],
-    ['migration list', formatSnapshot(view, 'migrations')],
+    ['instance list', formatSnapshot(view, 'instances', clock)],
+    ['migration list', formatSnapshot(view, 'migrations', clock)],
   ];
 }
 
@@ -147,7 +147,7 @@ function migrationTables(at: World, before: World): StateTable[] {
 }
 
 /** Everything the state view shows, database first. */
-export function stateGroups(at: World, before: World): StateGroup[] {
+export function stateGroups(at: World, before: World, clock: Clock = 'ms'): StateGroup[] {
   return [
     { id: 'instances', title: 'instances', tables: instanceTables(at, before), empty: 'no instances' },
     { id: 'migrations', title: 'migrations', tables: migrationTables(at, before), empty: 'no migration yet' },
@@ -167,7 +167,7 @@ export function stateGroups(at: World, before: World): StateGroup[] {
       tables: HOSTS.map((h) => ({
         id: `periodic-${h}`,
         caption: `${h} periodic`,
-        rows: rows(periodicFields(at.hosts[h].periodic), periodicFields(before.hosts[h].periodic)),
+        rows: rows(periodicFields(at.hosts[h].periodic, clock), periodicFields(before.hosts[h].periodic, clock)),
       })),
       empty: '',
     },

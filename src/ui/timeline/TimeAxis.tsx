@@ -16,9 +16,11 @@ interface Props {
   readonly layout: TimelineLayout;
   readonly ticks: TimeTicks;
   readonly scale: ScaleLinear<number, number>;
+  /** A loaded schedule replaces virtual time by step order: the axis says so. */
+  readonly schedule?: boolean;
 }
 
-export const TimeAxis = memo(function TimeAxis({ layout, ticks, scale }: Props) {
+export const TimeAxis = memo(function TimeAxis({ layout, ticks, scale, schedule = false }: Props) {
   const ref = useRef<SVGGElement>(null);
   useLayoutEffect(() => {
     if (!ref.current) return;
@@ -43,8 +45,8 @@ export const TimeAxis = memo(function TimeAxis({ layout, ticks, scale }: Props) 
   }, [scale, ticks, layout]);
   return (
     <g className="tl-axis-area">
-      <text className="tl-axis-caption" x={10} y={layout.axis.bottom - 8}>
-        0 = API accepts evacuation
+      <text className="tl-axis-caption" x={10} y={layout.axis.bottom - 8} data-testid="timeline-axis-caption">
+        {schedule ? 'step order, not time' : '0 = API accepts evacuation'}
       </text>
       <g ref={ref} className="tl-axis" transform={`translate(0, ${layout.axis.bottom})`} aria-hidden="true" />
     </g>

@@ -48,7 +48,7 @@ const PX_PER_TICK = 110;
 function summaryOf(model: TimelineModel, domain: Domain): string {
   const lost = model.runs.some((r) => r.lost);
   return (
-    `Timeline of ${model.trace.steps.length} steps in ${model.lanes.length} threads, showing ${formatTime(domain[0])} to ${formatTime(domain[1])}. ` +
+    `Timeline of ${model.trace.steps.length} steps in ${model.lanes.length} threads, showing ${formatTime(domain[0], model.clock)} to ${formatTime(domain[1], model.clock)}. ` +
     (lost
       ? "Host2's periodic missed the evacuated instance in both snapshots."
       : "Host2's periodic saw the evacuated instance in at least one snapshot of every run.")
@@ -80,7 +80,7 @@ export function TimelineChart({ model, domain, width, height, extent = model.ext
   const scale = useMemo(() => scaleLinear().domain([domain[0], domain[1]]).range([range[0], range[1]]), [domain, range]);
   const scene = useMemo(() => buildScene(model, layout, domain, scale), [model, layout, domain, scale]);
   const targets = useMemo(() => hitTargets(scene, layout), [scene, layout]);
-  const ticks = useMemo(() => timeTicks(domain, Math.max(2, Math.floor((range[1] - range[0]) / PX_PER_TICK))), [domain, range]);
+  const ticks = useMemo(() => timeTicks(domain, Math.max(2, Math.floor((range[1] - range[0]) / PX_PER_TICK)), model.clock), [domain, range, model.clock]);
   const setTimeDomain = useCallback((d: Domain) => store.getState().setTimeDomain(d), [store]);
   const [wheelHint, showWheelHint] = useWheelHint();
   useTimeZoom(svgRef, { extent, range, height: layout.height }, domain, setTimeDomain, showWheelHint);
@@ -103,7 +103,7 @@ export function TimelineChart({ model, domain, width, height, extent = model.ext
       >
         <ChartDefs lanes={model.lanes} layout={layout} />
         <LaneRows layout={layout} ticks={ticks} scale={scale} />
-        <TimeAxis layout={layout} ticks={ticks} scale={scale} />
+        <TimeAxis layout={layout} ticks={ticks} scale={scale} schedule={model.clock === 'step'} />
         <g clipPath="url(#tl-plot-clip)">
           <StepLayer model={model} scene={scene} />
           <RaceLinks model={model} layout={layout} scale={scale} />

@@ -47,6 +47,7 @@ export function TimelinePanel() {
       aria-label="Timeline"
       aria-busy={running}
       data-compare={compare ? 'on' : 'off'}
+      data-mode={model?.clock === 'step' ? 'schedule' : 'timed'}
       data-domain-start={domain ? round(domain[0]) : undefined}
       data-domain-end={domain ? round(domain[1]) : undefined}
     >

@@ -70,6 +70,7 @@ export function TimelineToolbar({ domain, extent, traces, compare }: Props) {
     setTimeDomain(zoomDomain(domain, factor, anchor, extent));
   };
   const race = raceFramingOf(traces);
+  const schedule = traces[0]?.verdict.clock === 'step';
   const whole = !domain || !extent || (domain[0] <= extent[0] && domain[1] >= extent[1]);
   const deepest = !domain || domain[1] - domain[0] <= MIN_SPAN_MS * 1.001;
   const onRace = !race || (domain !== null && sameDomain(domain, race, 1e-3));
@@ -77,13 +78,22 @@ export function TimelineToolbar({ domain, extent, traces, compare }: Props) {
     <header className="tl-toolbar">
       <h2 className="panel-title tl-title">Timeline</h2>
       <Legend />
-      <label className="tl-compare-toggle" title="The same scenario under the buggy and the fixed code, on one time axis">
-        <input type="checkbox" data-testid="compare-toggle" checked={compare} onChange={(e) => store.getState().setCompare(e.target.checked)} />
+      <label
+        className="tl-compare-toggle"
+        title={schedule ? 'A loaded schedule is one order of the steps of one variant: go back to the timed run to compare' : 'The same scenario under the buggy and the fixed code, on one time axis'}
+      >
+        <input
+          type="checkbox"
+          data-testid="compare-toggle"
+          checked={compare}
+          disabled={schedule && !compare}
+          onChange={(e) => store.getState().setCompare(e.target.checked)}
+        />
         buggy | fixed
       </label>
       <div className="tl-zoom" role="group" aria-label="Zoom the timeline">
         <span className="tl-range" data-testid="timeline-range" aria-live="off">
-          {domain ? formatInterval(domain[0], domain[1]) : ''}
+          {domain ? formatInterval(domain[0], domain[1], traces[0]?.verdict.clock) : ''}
         </span>
         <button
           type="button"

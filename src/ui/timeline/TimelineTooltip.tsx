@@ -38,7 +38,7 @@ function StepTip({ model, step, selectable }: { model: TimelineModel; step: Step
       <div className="tl-tip-name">{step.name}</div>
       <div>{step.label}</div>
       <div className="tl-tip-meta">
-        {formatInterval(step.start, step.end)} · {formatDuration(step.end - step.start)}
+        {formatInterval(step.start, step.end, model.clock)} · {formatDuration(step.end - step.start, model.clock)}
         {step.sleep ? ' (injected sleep)' : ''} · {lockLine(step)}
       </div>
       {step.read ? <div className="tl-tip-meta">read: {step.read}</div> : null}
@@ -64,7 +64,7 @@ function content(model: TimelineModel, target: TimelineTarget, selectable: boole
         <>
           <div className="tl-tip-name">{target.type === 'cluster' ? `${target.count} steps` : `${target.count} periodic runs`}</div>
           <div className="tl-tip-meta">
-            {formatInterval(target.start, target.end)}
+            {formatInterval(target.start, target.end, model.clock)}
           </div>
           <div className="tl-tip-hint">Too close together at this zoom: click to zoom in on them</div>
         </>
@@ -78,9 +78,9 @@ function content(model: TimelineModel, target: TimelineTarget, selectable: boole
           <div className="tl-tip-head">host2 periodic run {run.run}</div>
           <div className="tl-tip-name">{SNAPSHOT_NAME[target.which]}</div>
           <div className={snap.status === 'missed' ? 'tl-tip-violation' : undefined}>
-            {snapshotLabel(target.which, snap.status, model.links.find((l) => l.run === run.run && l.which === target.which))}
+            {snapshotLabel(target.which, snap.status, model.links.find((l) => l.run === run.run && l.which === target.which), model.clock)}
           </div>
-          <div className="tl-tip-meta">read at {formatTime(snap.time)}</div>
+          <div className="tl-tip-meta">read at {formatTime(snap.time, model.clock)}</div>
           <div className="tl-tip-meta">{model.trace.steps[snap.step]?.read ?? ''}</div>
           {selectable ? <div className="tl-tip-hint">Click to select this read</div> : null}
         </>

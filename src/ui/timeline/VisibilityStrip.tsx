@@ -13,6 +13,7 @@ import { estimateTextWidth, type LabelRequest, placeLabels } from '../../view/la
 import type { StripRow, TimelineLayout } from '../../view/lane-layout';
 import type { TimelineScene } from '../../view/scene';
 import type { PeriodicRun, RaceLink, Snapshot, SnapshotStatus } from '../../model';
+import type { Clock } from '../../view/time-format';
 import type { TimelineModel } from '../../view/timeline-model';
 import { EVACUEE } from '../../model';
 import { INSTANCE_COLOR, LANE_COLOR } from '../theme';
@@ -111,9 +112,9 @@ function markViews(model: TimelineModel, scene: TimelineScene, which: 1 | 2): Ma
   });
 }
 
-function labelRequest(m: MarkView, which: 1 | 2): LabelRequest {
+function labelRequest(m: MarkView, which: 1 | 2, clock: Clock): LabelRequest {
   const single = m.count === 1;
-  const text = single ? snapshotLabel(which, m.status, m.link) : `${m.count} runs`;
+  const text = single ? snapshotLabel(which, m.status, m.link, clock) : `${m.count} runs`;
   return {
     id: m.key,
     x: (m.x0 + m.x1) / 2,
@@ -127,7 +128,7 @@ function labelRequest(m: MarkView, which: 1 | 2): LabelRequest {
 function StripMarks({ model, scene, layout, which }: Props & { which: 1 | 2 }) {
   const row = layout.strip.rows[which - 1]!;
   const marks = markViews(model, scene, which);
-  const placed = placeLabels(marks.map((m) => labelRequest(m, which)), [layout.plot.left - 10, layout.width - 2]);
+  const placed = placeLabels(marks.map((m) => labelRequest(m, which, model.clock)), [layout.plot.left - 10, layout.width - 2]);
   const labels = new Map(placed.map((p) => [p.id, p]));
   return (
     <g className="tl-strip-marks">

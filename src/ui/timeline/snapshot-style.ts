@@ -6,7 +6,7 @@
  * with. One wording at every width.
  */
 import type { RaceLink, SnapshotStatus } from '../../model';
-import { formatDuration } from '../../view/time-format';
+import { type Clock, formatDuration } from '../../view/time-format';
 import { STATUS_COLOR } from '../theme';
 
 export const MARK_R = 5;
@@ -18,16 +18,16 @@ export function markPaint(status: SnapshotStatus): { fill: string; stroke: strin
 }
 
 /** How far a read missed the write it raced with: "50 ms before host=host2", "941 ms after 'done'". */
-export function linkTiming(link: RaceLink): string | null {
+export function linkTiming(link: RaceLink, clock: Clock = 'ms'): string | null {
   if (!link.stale) return null;
-  const gap = formatDuration(Math.abs(link.writeTime - link.readTime));
+  const gap = formatDuration(Math.abs(link.writeTime - link.readTime), clock);
   return link.which === 1 ? `${gap} before host=host2` : `${gap} after 'done'`;
 }
 
 /** The words beside a mark. */
-export function snapshotLabel(which: 1 | 2, status: SnapshotStatus, link?: RaceLink): string {
+export function snapshotLabel(which: 1 | 2, status: SnapshotStatus, link?: RaceLink, clock: Clock = 'ms'): string {
   const name = `snapshot ${which}`;
-  const timing = link ? linkTiming(link) : null;
+  const timing = link ? linkTiming(link, clock) : null;
   if (status === 'seen') return which === 1 ? `${name}: listed ✓` : `${name}: in progress ✓`;
   if (status === 'missed') return timing ? `${name} missed ✗ (read ${timing})` : `${name} missed ✗`;
   const gap = which === 1 ? `${name}: not listed yet` : `${name}: not in progress`;
