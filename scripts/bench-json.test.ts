@@ -9,7 +9,7 @@ describe('bench:json', () => {
   it('prints the core benchmarks as { median, min, max } in smoke mode', () => {
     const out = execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['bench/bench-json.ts', '--smoke'], { cwd: root, encoding: 'utf8' });
     const result = JSON.parse(out) as Record<string, { median: number; min: number; max: number }>;
-    for (const key of ['simulateMicros', 'outcomeMicros', 'largeTraceMillis', 'traceBytes']) {
+    for (const key of ['simulateMicros', 'outcomeMicros', 'largeTraceMillis', 'traceBytes', 'raceMapMillis', 'schedulesPerSecond']) {
       expect(result[key], key).toEqual({ median: expect.any(Number), min: expect.any(Number), max: expect.any(Number) });
       expect(result[key]!.min).toBeLessThanOrEqual(result[key]!.median);
       expect(result[key]!.median).toBeLessThanOrEqual(result[key]!.max);

@@ -67,6 +67,17 @@ describe('exploring every schedule of a scenario', () => {
     expect(lost.every((o) => o.mechanism === 'migration-completed-by-source')).toBe(true);
   }, 60_000);
 
+  it("in the Nova test's harness, the fix loses only when host1 is back before the test's periodics run", () => {
+    // The test thread restarts host1 and runs _run_periodics in the order of their times.
+    const before = exploreScenario(test({ fix: true, host1UpAt: 100 }), { reduction: 'dpor', ...everything });
+    expect(before.complete).toBe(true);
+    expect(before.losingSchedules).toBeGreaterThan(0);
+    expect(before.outcomes.filter((o) => o.verdict === 'lost').every((o) => o.mechanism === 'migration-completed-by-source')).toBe(true);
+    const after = exploreScenario(test({ fix: true, host1UpAt: 500 }), { reduction: 'dpor', ...everything });
+    expect(after.complete).toBe(true);
+    expect(after.losingSchedules).toBe(0);
+  }, 60_000);
+
   it('reports a budget cut honestly, with what it covered', () => {
     const r = exploreScenario(test(), { reduction: 'none', maxSchedules: 100 });
     expect(r).toMatchObject({ schedules: 100, complete: false });
