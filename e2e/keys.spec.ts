@@ -3,16 +3,21 @@ import { openApp, waitIdle } from './fixtures';
 
 const cursor = (page: Page) => page.getByTestId('cursor-step');
 
-test('with focus on the Example select, Home/End/arrows step and the example stays', async ({ page }) => {
-  await openApp(page);
-  const example = page.getByTestId('example');
-  await example.focus();
+/** Home, ArrowRight and End move the cursor to the first, second and last step. */
+async function homeRightEnd(page: Page): Promise<void> {
   await page.keyboard.press('Home');
   await expect(cursor(page)).toHaveAttribute('data-step-index', '0');
   await page.keyboard.press('ArrowRight');
   await expect(cursor(page)).toHaveAttribute('data-step-index', '1');
   await page.keyboard.press('End');
   await expect(cursor(page)).toHaveAttribute('data-step-index', '25');
+}
+
+test('with focus on the Example select, Home/End/arrows step and the example stays', async ({ page }) => {
+  await openApp(page);
+  const example = page.getByTestId('example');
+  await example.focus();
+  await homeRightEnd(page);
   await expect(example).toHaveValue('nova-test');
   await expect(example).toBeFocused();
   await expect(page).toHaveURL(/\?v=1$/);
@@ -35,12 +40,7 @@ test('with focus on the fix checkbox, keys step and Space plays; Enter toggles t
   await openApp(page);
   const fix = page.getByTestId('fix-toggle');
   await fix.focus();
-  await page.keyboard.press('Home');
-  await expect(cursor(page)).toHaveAttribute('data-step-index', '0');
-  await page.keyboard.press('ArrowRight');
-  await expect(cursor(page)).toHaveAttribute('data-step-index', '1');
-  await page.keyboard.press('End');
-  await expect(cursor(page)).toHaveAttribute('data-step-index', '25');
+  await homeRightEnd(page);
   await page.keyboard.press('Space');
   await expect(page.getByTestId('step-play')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Space');

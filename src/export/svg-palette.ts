@@ -1,43 +1,18 @@
 /**
- * The pictures' colours and words for threads, statuses and the verdict: the
- * same choices as the app's theme (Tableau10 from d3-scale-chromatic, every
- * colour paired with words), kept here because src/export may not import
- * src/ui.
+ * The pictures' colours and words for threads, statuses and the verdict:
+ * the app's own palette (src/view/palette.ts), plus the inks and lines of a
+ * picture drawn without the app's stylesheet.
  */
-import { schemeTableau10 } from 'd3-scale-chromatic';
-import type { Lane } from '../model/types';
+import { HARMLESS as HARMLESS_GREY, STATUS_COLOR } from '../view/palette';
 
-const [blue, orange, red, teal, green, yellow, purple, pink, brown] = schemeTableau10 as readonly string[];
-
-export const LANE_COLOR: Readonly<Record<Lane, string>> = {
-  api: brown!,
-  evacuation: blue!,
-  'periodic-host1': teal!,
-  'periodic-host2': orange!,
-  boot: purple!,
-  'host1-restart': pink!,
-};
-
-export const LANE_LABEL: Readonly<Record<Lane, string>> = {
-  api: 'API / conductor',
-  evacuation: 'evacuation (host2)',
-  'periodic-host1': 'host1 periodic',
-  'periodic-host2': 'host2 periodic',
-  boot: 'new boot (host2)',
-  'host1-restart': 'host1 restart',
-};
-
-export const INSTANCE_COLOR: Readonly<Record<string, string>> = { 'inst-A': blue!, 'inst-B': purple! };
+export { FONT, INSTANCE_COLOR, LANE_COLOR, LANE_LABEL, MONO } from '../view/palette';
 
 export const INK = '#1f2933';
 export const INK_SOFT = '#52606d';
 export const LINE = '#d9dee4';
 export const ROW_ODD = '#f6f7f9';
-export const LOST = red!;
-export const KEPT = green!;
-export const CLAIMED = yellow!;
-export const UNAVAILABLE = '#9aa0a6';
-export const HARMLESS = '#7b8794';
-
-export const FONT = "'Liberation Sans', 'DejaVu Sans', Arial, Helvetica, sans-serif";
-export const MONO = "'Liberation Mono', 'DejaVu Sans Mono', Menlo, Consolas, monospace";
+export const LOST = STATUS_COLOR.lost;
+export const KEPT = STATUS_COLOR.kept;
+export const CLAIMED = STATUS_COLOR.claimed;
+export const UNAVAILABLE = STATUS_COLOR.unavailable;
+export const HARMLESS = HARMLESS_GREY;

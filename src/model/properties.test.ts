@@ -6,23 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from './scenario';
 import { simulate, simulateOutcome } from './simulate';
+import { scenarioArb as randomScenario } from './test-scenarios';
 
-const scenarioArb = (fix: boolean): fc.Arbitrary<Scenario> =>
-  fc.record({
-    preset: fc.constantFrom('nova-test' as const, 'production' as const),
-    dropDelay: fc.integer({ min: 0, max: 4000 }),
-    migDelay: fc.integer({ min: 0, max: 4000 }),
-    spawn: fc.integer({ min: 0, max: 3000 }),
-    dbLatency: fc.integer({ min: 0, max: 50 }),
-    claimAt: fc.integer({ min: 0, max: 3000 }),
-    periodicAt: fc.integer({ min: 0, max: 6000 }),
-    period: fc.integer({ min: 1000, max: 10_000 }),
-    periodicRuns: fc.integer({ min: 1, max: 3 }),
-    jitter: fc.integer({ min: 0, max: 500 }),
-    seed: fc.integer({ min: 0, max: 1000 }),
-    bootAt: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
-    host1UpAt: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
-  }).map((r) => ({ ...defaultScenario(r.preset), ...r, fix }));
+const scenarioArb = (fix: boolean): fc.Arbitrary<Scenario> => randomScenario.map((s) => ({ ...s, fix }));
 
 describe('properties over random delays', () => {
   it('with fix=1 the evacuated instance never loses its allocation on host2', () => {

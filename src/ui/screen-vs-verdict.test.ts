@@ -7,30 +7,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultScenario, type Scenario } from '../model/scenario';
+import { scenarioArb } from '../model/test-scenarios';
 import { simulate } from '../model/simulate';
 import { buildTimelineModel } from '../view/timeline-model';
 import { hostDevices } from './hosts/device-view';
 import { hostSummary } from './hosts/host-summary';
 
-const scenarioArb: fc.Arbitrary<Scenario> = fc
-  .record({
-    preset: fc.constantFrom('nova-test' as const, 'production' as const),
-    fix: fc.boolean(),
-    dropDelay: fc.integer({ min: 0, max: 4000 }),
-    migDelay: fc.integer({ min: 0, max: 4000 }),
-    spawn: fc.integer({ min: 0, max: 3000 }),
-    dbLatency: fc.integer({ min: 0, max: 50 }),
-    claimAt: fc.integer({ min: 0, max: 3000 }),
-    periodicAt: fc.integer({ min: 0, max: 6000 }),
-    period: fc.integer({ min: 1000, max: 10_000 }),
-    periodicRuns: fc.integer({ min: 1, max: 3 }),
-    jitter: fc.integer({ min: 0, max: 500 }),
-    seed: fc.integer({ min: 0, max: 1000 }),
-    bootAt: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
-    host1UpAt: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
-  })
-  .map((r) => ({ ...defaultScenario(r.preset), ...r }));
 
 describe('the screen and the verdict agree', () => {
   it('on every random scenario', () => {

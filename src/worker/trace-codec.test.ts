@@ -4,26 +4,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultScenario, type Scenario } from '../model/scenario';
+import { defaultScenario } from '../model/scenario';
+import { scenarioArb } from '../model/test-scenarios';
 import { simulate } from '../model/simulate';
 import { createSimHandler } from './handler';
 import { decodeTrace, encodeTrace } from './trace-codec';
 
-const scenarioArb: fc.Arbitrary<Scenario> = fc
-  .record({
-    preset: fc.constantFrom('nova-test' as const, 'production' as const),
-    fix: fc.boolean(),
-    dropDelay: fc.integer({ min: 0, max: 4000 }),
-    migDelay: fc.integer({ min: 0, max: 4000 }),
-    spawn: fc.integer({ min: 0, max: 3000 }),
-    periodicAt: fc.integer({ min: 0, max: 6000 }),
-    periodicRuns: fc.integer({ min: 1, max: 4 }),
-    jitter: fc.integer({ min: 0, max: 300 }),
-    seed: fc.integer({ min: 0, max: 1000 }),
-    bootAt: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
-    host1UpAt: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
-  })
-  .map((r) => ({ ...defaultScenario(r.preset), ...r }));
 
 describe('the compact trace protocol', () => {
   it('rebuilds every step, lock span, run and verdict; the worker answers every world', () => {

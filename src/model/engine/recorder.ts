@@ -5,25 +5,18 @@
  * needs the verdict pays for no words, diffs or world history.
  */
 import { diffWorld } from '../diff';
-import type { HostName, Lane, LockUse, StepKind, TraceStep, World } from '../types';
+import type { TraceStep, World } from '../types';
 import type { Words } from './types';
 
-/** A step as the engine hands it over, before it has an index. */
-export interface StepDraft {
-  readonly thread: Lane;
-  readonly host: HostName | null;
-  readonly name: string;
+/**
+ * A step as the engine hands it over, before it has an index and its changes:
+ * its words are still unevaluated (`Words`), so that a recorder that keeps
+ * nothing never builds them.
+ */
+export type StepDraft = Omit<TraceStep, 'index' | 'label' | 'read' | 'changes'> & {
   readonly label: Words;
-  readonly start: number;
-  readonly end: number;
-  readonly lock: LockUse;
-  readonly lockName: string | null;
-  readonly kind: StepKind | null;
-  readonly address: string | null;
-  readonly sleep: boolean;
-  readonly nova: string;
   readonly read: Words | null;
-}
+};
 
 export interface TraceRecorder {
   /**

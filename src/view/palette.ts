@@ -1,0 +1,48 @@
+/**
+ * The visual language shared by the app and its exported pictures: one
+ * stable colour and name per thread, a colour per instance, the verdict's
+ * and the device statuses' colours. Colours come from d3's Tableau10 scheme
+ * (designed to stay distinguishable for colour-blind readers), and every
+ * colour is paired with a label or an icon where it is used.
+ */
+import { schemeTableau10 } from 'd3-scale-chromatic';
+import type { Lane } from '../model';
+
+const [blue, orange, red, teal, green, yellow, purple, pink, brown] = schemeTableau10 as readonly string[];
+
+export const LANE_COLOR: Readonly<Record<Lane, string>> = {
+  api: brown!,
+  evacuation: blue!,
+  'periodic-host1': teal!,
+  'periodic-host2': orange!,
+  boot: purple!,
+  'host1-restart': pink!,
+};
+
+export const LANE_LABEL: Readonly<Record<Lane, string>> = {
+  api: 'API / conductor',
+  evacuation: 'evacuation (host2)',
+  'periodic-host1': 'host1 periodic',
+  'periodic-host2': 'host2 periodic',
+  boot: 'new boot (host2)',
+  'host1-restart': 'host1 restart',
+};
+
+/** Owners of devices: the evacuee in the evacuation's colour, the new server in the boot's. */
+export const INSTANCE_COLOR: Readonly<Record<string, string>> = {
+  'inst-A': blue!,
+  'inst-B': purple!,
+};
+
+export const STATUS_COLOR = {
+  claimed: yellow!,
+  unavailable: '#9aa0a6',
+  lost: red!,
+  kept: green!,
+} as const;
+
+/** Grey of what is harmless (a snapshot gap that decides nothing). */
+export const HARMLESS = '#7b8794';
+
+export const FONT = "'Liberation Sans', 'DejaVu Sans', Arial, Helvetica, sans-serif";
+export const MONO = "'Liberation Mono', 'DejaVu Sans Mono', Menlo, Consolas, monospace";
