@@ -9,8 +9,9 @@
  * what an import reads back.
  */
 import { NOVA_REFS, novaUrl, type NovaRef } from '../model/nova-refs';
+import { RACE_INFO } from '../model/races/catalog';
 import type { HostName, Lane, StepRow, Trace, TraceStep } from '../model/types';
-import { LANES } from '../model/types';
+import { isUsageOutcome, LANES } from '../model/types';
 import { type ExportContext, scenarioLink, scenarioQuery } from './links';
 import { missedWrites } from './race-facts';
 import type { TraceEvent, TraceEventFile } from './trace-event-schema';
@@ -26,11 +27,12 @@ const US_PER_MS = 1000;
 const us = (ms: number): number => Math.round(ms * US_PER_MS);
 
 type Process = 'api' | HostName;
-const PROCESSES: readonly Process[] = ['api', 'host1', 'host2'];
+const PROCESSES: readonly Process[] = ['api', 'host1', 'host2', 'compute1'];
 const PROCESS_NAME: Readonly<Record<Process, string>> = {
   api: 'nova-api / nova-conductor',
   host1: 'host1 (nova-compute, source)',
   host2: 'host2 (nova-compute, destination)',
+  compute1: 'compute1 (nova-compute)',
 };
 const pidOf = (p: Process): number => PROCESSES.indexOf(p) + 1;
 
@@ -41,6 +43,11 @@ const THREAD_NAME: Readonly<Record<Lane, string>> = {
   'periodic-host2': 'update_available_resource (host2)',
   boot: 'new server boot',
   'host1-restart': 'host1 restart (init_host)',
+  'confirm-resize': 'confirm_resize (source)',
+  'revert-resize': 'revert_resize (destination)',
+  'finish-revert-resize': 'finish_revert_resize (source)',
+  unshelve: 'unshelve_instance',
+  'periodic-compute1': 'update_available_resource (compute1)',
 };
 /** Tracks keep the lanes' order on every process. */
 const tidOf = (lane: Lane): number => LANES.indexOf(lane) + 1;
@@ -170,13 +177,16 @@ export function toChromeTrace(trace: Trace, ctx: ExportContext): TraceEventFile 
     otherData: {
       generator: GENERATOR,
       format: EXPORT_FORMAT,
-      bug: 'https://bugs.launchpad.net/nova/+bug/1896463',
+      race: ctx.scenario.race,
+      bug: RACE_INFO[ctx.scenario.race].refs.bugUrl,
       query: scenarioQuery(ctx.scenario),
       link: scenarioLink(ctx),
       traceHash: trace.traceHash,
       verdict: verdictTitle(verdict),
       reason: verdict.reason,
-      pciAllocated: `host1: ${verdict.pciAllocated.host1}, host2: ${verdict.pciAllocated.host2}`,
+      ...(isUsageOutcome(verdict)
+        ? { usage: JSON.stringify(verdict.usage), usageWhenFinished: JSON.stringify(verdict.usageWhenFinished) }
+        : { pciAllocated: `host1: ${verdict.pciAllocated.host1}, host2: ${verdict.pciAllocated.host2}` }),
       timeUnit: 'model milliseconds, written as microseconds (ts/dur)',
     },
   };

@@ -39,6 +39,9 @@ const KIND_TEXT: Readonly<Record<StepKind, { full: string; short: string; priori
   'clean-usage': { full: 'clean_usage', short: 'clean', priority: 5 },
   claim: { full: 'claim', short: 'claim', priority: 5 },
   'context-dropped': { full: 'context dropped', short: 'ctx', priority: 3 },
+  'migration-status': { full: 'status saved', short: 'status', priority: 7 },
+  'claim-dropped': { full: 'claim dropped', short: 'drop', priority: 7 },
+  'usage-saved': { full: 'usage saved', short: 'saved', priority: 4 },
 };
 
 function defs(lanes: readonly Lane[]): string {
