@@ -10,7 +10,7 @@
  */
 import { NOVA_REFS, novaUrl, type NovaRef } from '../model/nova-refs';
 import { RACE_INFO } from '../model/races/catalog';
-import type { HostName, Lane, StepRow, Trace, TraceStep } from '../model/types';
+import type { HostName, Lane, RaceId, StepRow, Trace, TraceStep } from '../model/types';
 import { isUsageOutcome, LANES } from '../model/types';
 import { type ExportContext, scenarioLink, scenarioQuery } from './links';
 import { missedWrites } from './race-facts';
@@ -79,7 +79,13 @@ function stepArgs(step: TraceStep): Record<string, unknown> {
   return args;
 }
 
-function metadataEvents(used: ReadonlyMap<Process, ReadonlySet<Lane>>): TraceEvent[] {
+/** The API thread is named by its operation; #1896463's keeps its old name. */
+function threadName(lane: Lane, race: RaceId): string {
+  if (lane !== 'api' || race === '1896463') return THREAD_NAME[lane];
+  return `${RACE_INFO[race].operation} (API, conductor)`;
+}
+
+function metadataEvents(used: ReadonlyMap<Process, ReadonlySet<Lane>>, race: RaceId): TraceEvent[] {
   const out: TraceEvent[] = [];
   for (const p of PROCESSES) {
     const lanes = used.get(p);
@@ -88,7 +94,7 @@ function metadataEvents(used: ReadonlyMap<Process, ReadonlySet<Lane>>): TraceEve
     out.push({ name: 'process_name', ph: 'M', ts: 0, pid, tid: 0, args: { name: PROCESS_NAME[p] } });
     out.push({ name: 'process_sort_index', ph: 'M', ts: 0, pid, tid: 0, args: { sort_index: pid } });
     for (const lane of LANES.filter((l) => lanes.has(l))) {
-      out.push({ name: 'thread_name', ph: 'M', ts: 0, pid, tid: tidOf(lane), args: { name: THREAD_NAME[lane] } });
+      out.push({ name: 'thread_name', ph: 'M', ts: 0, pid, tid: tidOf(lane), args: { name: threadName(lane, race) } });
       out.push({ name: 'thread_sort_index', ph: 'M', ts: 0, pid, tid: tidOf(lane), args: { sort_index: tidOf(lane) } });
     }
   }
@@ -172,7 +178,7 @@ export function toChromeTrace(trace: Trace, ctx: ExportContext): TraceEventFile 
   const slices = [...lockEvents(trace, trace.endTime), ...steps].sort(bySliceOrder);
   const { verdict } = trace;
   return {
-    traceEvents: [...metadataEvents(used), ...slices, ...flowEvents(trace), ...violationEvents(trace)],
+    traceEvents: [...metadataEvents(used, ctx.scenario.race), ...slices, ...flowEvents(trace), ...violationEvents(trace)],
     displayTimeUnit: 'ms',
     otherData: {
       generator: GENERATOR,

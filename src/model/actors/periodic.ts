@@ -93,7 +93,7 @@ export function* updateAvailableResource(env: Env, host: HostName, run: number):
   });
   yield step({
     // The same `_update`; where usage is counted it is the compute node's save the race turns on.
-    lane, host, name: countsUsage ? '_update (ComputeNode.save)' : 'pci_tracker.save', nova: 'rt-update', duration: db, footprint: fp.save,
+    lane, host, name: countsUsage ? '_update' : 'pci_tracker.save', nova: 'rt-update', duration: db, footprint: fp.save,
     ...(countsUsage ? { kind: 'usage-saved' as const } : {}),
     apply: (w) => savePciDevices(w, host),
   });
