@@ -4,7 +4,7 @@
  * drags replace it.
  */
 import { clampParam, defaultScenario, type NumericKey, PARAM_BY_KEY, paramDefault, type Preset, type RaceId, type Scenario } from '../model';
-import { mapSpecForRace } from '../sweep/map-spec';
+import { defaultMapSpecFor } from '../sweep/map-spec';
 import type { HistoryIntent } from './history-intent';
 import type { SliceCreator } from './store';
 
@@ -70,8 +70,8 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get, { his
   },
   loadScenario(scenario, intent) {
     history.note(intent);
-    // Another race: the race map keeps its keys only where the new race reads them.
-    const mapSpec = mapSpecForRace(get().mapSpec, scenario.race);
-    set(mapSpec === get().mapSpec ? { scenario } : { scenario, mapSpec });
+    // Another race: the race map moves onto that race's own default keys (a link's own map is loaded after this).
+    if (scenario.race === get().scenario.race) set({ scenario });
+    else set({ scenario, mapSpec: { ...defaultMapSpecFor(scenario.race), res: get().mapSpec.res } });
   },
 });

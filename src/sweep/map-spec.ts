@@ -100,13 +100,6 @@ export function withDefaultRanges(spec: MapSpec): MapSpec {
   return { ...defaultMapSpec(spec.xKey, spec.yKey), res: spec.res };
 }
 
-/** The same map for another race: its own default axes when either key is not one the race reads. */
-export function mapSpecForRace(spec: MapSpec, race: RaceId): MapSpec {
-  const keys = mapAxisKeysFor(race);
-  if (keys.includes(spec.xKey) && keys.includes(spec.yKey)) return spec;
-  return { ...defaultMapSpecFor(race), res: spec.res };
-}
-
 /** The whole-unit value at the centre of cell `i` of `res` over [min, max]. */
 export function cellValue(min: number, max: number, res: number, i: number): number {
   return Math.round(min + ((i + 0.5) * (max - min)) / res);

@@ -12,6 +12,7 @@ import { ALL_HOSTS, LANES, type Lane, type LockSpan, type LockUse, type Periodic
 const LOCK_USES: readonly LockUse[] = ['none', 'held', 'waited'];
 const KINDS: readonly (StepKind | null)[] = [
   null, 'claim', 'instance-list', 'migration-list', 'clean-usage', 'host-saved', 'context-dropped', 'migration-done', 'pci-freed',
+  'migration-status', 'claim-dropped', 'usage-saved',
 ];
 const STATUSES: readonly SnapshotStatus[] = ['seen', 'missed', 'gap'];
 const HOST_NAMES = ALL_HOSTS;

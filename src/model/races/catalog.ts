@@ -24,7 +24,7 @@ export interface RaceInfo {
   readonly id: RaceId;
   /** The Launchpad bug number. */
   readonly bug: string;
-  /** Short, for the picker: "#1879878: confirm a resize". */
+  /** Short, for the picker (fits its select, about 28 characters): "#1879878 confirm resize". */
   readonly title: string;
   /** One sentence: what goes wrong. */
   readonly summary: string;
@@ -51,7 +51,7 @@ export const RACE_INFO: Readonly<Record<RaceId, RaceInfo>> = {
   '1896463': {
     id: '1896463',
     bug: '1896463',
-    title: '#1896463: evacuation frees a PCI device',
+    title: '#1896463 evacuation (PCI)',
     summary: "An evacuation finishing on host2 races host2's periodic, whose clean_usage frees the VF the evacuated server runs on.",
     fixLabel: 'finish_evacuation under the lock',
     fixDoc: 'Sets the host, drops the migration context and marks the migration done while holding COMPUTE_RESOURCE_SEMAPHORE.',
@@ -72,7 +72,7 @@ export const RACE_INFO: Readonly<Record<RaceId, RaceInfo>> = {
   '1879878-confirm': {
     id: '1879878-confirm',
     bug: '1879878',
-    title: '#1879878: confirm a resize',
+    title: '#1879878 confirm resize',
     summary: "A periodic between the confirm's 'confirmed' save and drop_move_claim stops counting the source; the drop then subtracts again: host1 ends at -1.",
     fixLabel: 'drop_move_claim_at_source under the lock',
     fixDoc: "Saves 'confirmed', drops the move claim and the migration context while holding COMPUTE_RESOURCE_SEMAPHORE (winDelay is then slept under it).",
@@ -93,7 +93,7 @@ export const RACE_INFO: Readonly<Record<RaceId, RaceInfo>> = {
   '1879878-revert': {
     id: '1879878-revert',
     bug: '1879878',
-    title: '#1879878: revert a resize',
+    title: '#1879878 revert resize',
     summary: "A periodic before the revert's drop_move_claim, or after it and before host1 takes the server back, leaves host1 at 0 and host2 at 1.",
     fixLabel: 'drop_move_claim_at_dest under the lock',
     fixDoc: "Saves 'reverted', drops the move claim with new_flavor and reverts the migration context while holding COMPUTE_RESOURCE_SEMAPHORE.",
@@ -114,10 +114,10 @@ export const RACE_INFO: Readonly<Record<RaceId, RaceInfo>> = {
   '2025480': {
     id: '2025480',
     bug: '2025480',
-    title: '#2025480: unshelve',
+    title: '#2025480 unshelve',
     summary: 'A periodic while the unshelved server spawns lists it SHELVED_OFFLOADED and leaves it out: compute1 counts 0 vCPUs for a running server.',
     fixLabel: 'count a SHELVED_OFFLOADED server that is spawning',
-    fixDoc: 'vm_states.allow_resource_removal(vm_state, task_state) keeps SHELVED_OFFLOADED + SPAWNING counted. No lock changes: a predicate does.',
+    fixDoc: 'The new allow_resource_removal (of vm_state and task_state) keeps a SHELVED_OFFLOADED server that is SPAWNING counted. No lock changes: a predicate does.',
     kind: 'usage',
     operation: 'unshelve',
     hosts: ['compute1'],

@@ -11,11 +11,11 @@ import type { SnapshotStatus } from '../../model';
 import { MARK_FONT_PX, MARK_R, markPaint } from './snapshot-style';
 
 const TITLE = "What host2's periodic can see of " + EVACUEE;
-const USAGE_TITLE = 'vcpus_used per host (compute_nodes)';
+const USAGE_TITLE = 'vcpus_used per host';
 const USAGE_LEGEND: readonly { state: 'during' | 'wrong' | 'right'; text: string }[] = [
-  { state: 'during', text: 'replaced before the verdict' },
-  { state: 'wrong', text: 'held when the operation finished: wrong' },
+  { state: 'wrong', text: 'wrong once it finished' },
   { state: 'right', text: 'right' },
+  { state: 'during', text: 'before' },
 ];
 
 /** A usage race's gutter: the title, a legend of the segments, and one row name per host with what the test expects. */
