@@ -75,4 +75,6 @@ export const DEFINITIONS = {
   counts: '“host1: 1 · host2: 0”: pci_devices rows allocated to inst-A per host, which the Nova test asserts (it expects host2: 1).',
   usage:
     "vcpus_used: the compute_nodes row of each host, which the Nova test's assertUsage reads; the verdict reads it when the operation finishes.",
+  usageSnapshots:
+    'snapshot 1, snapshot 2: the instance list and the in-progress migrations each periodic run reads before it rebuilds the usage from scratch.',
 } as const;
