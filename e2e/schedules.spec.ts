@@ -70,3 +70,18 @@ test('a schedule that does not fit the scenario falls back to the timed run, wit
   await openApp(page, '?v=1&schedule=zzz');
   await expect(page.getByTestId('notice')).toContainText('schedule="zzz" is not a schedule');
 });
+
+test('every race explores: #1879878 confirm loses by a periodic before the drop, and its losing schedule loads with host1 at -1', async ({ page }) => {
+  await openApp(page, '?v=1&race=1879878-confirm');
+  const panel = page.getByTestId('schedules');
+  await explore(page);
+  await expect(page.getByTestId('schedules-buggy')).not.toHaveAttribute('data-losing', '0');
+  await expect(page.getByTestId('schedules-fixed')).toHaveAttribute('data-losing', '0');
+  await expect(panel).toContainText('lost (periodic before the drop), vcpus_used host1: -1');
+  await page.getByTestId('schedule-load-shortest').click();
+  await waitIdle(page);
+  await expect(page).toHaveURL(/race=1879878-confirm/);
+  await expect(page).toHaveURL(/[?&]schedule=1\.[a-z0-9]+/);
+  await expect(page.getByTestId('timeline')).toHaveAttribute('data-mode', 'schedule');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'lost');
+});

@@ -21,6 +21,8 @@ describe('README', () => {
     expect(row).toContain(` ${fmt(p.defaults['nova-test'])}`);
     if (p.defaults.production !== p.defaults['nova-test']) expect(row).toContain(`production: ${fmt(p.defaults.production)}`);
     expect(row).toContain(`${p.min}–${p.max}`);
+    // Another race's default, where it differs, is named with the race.
+    for (const [race, value] of Object.entries(p.raceDefaults ?? {})) expect(row).toMatch(new RegExp(`${race}[^|]*: ${value}`));
   });
 
   it.each([...MAP_QUERY_KEYS])('documents the race map key %s', (key) => {

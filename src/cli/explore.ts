@@ -9,10 +9,10 @@
  *   odds  [--runs N]                       seeds 1..N with the scenario's jitter
  *   schedules [--no-reduction] [--budget N] [--seconds S]   every interleaving of the threads
  */
-import type { NumericKey } from '../model/scenario';
+import type { NumericKey, RaceId } from '../model/scenario';
 import { countCells, lostRows } from '../sweep/cells';
 import { nearestFlips } from '../sweep/flip-search';
-import { axisValues, defaultRange, isMapAxisKey, MAP_AXIS_KEYS, MAP_RES, type MapSpec } from '../sweep/map-spec';
+import { axisValues, defaultRange, isMapAxisKey, MAP_AXIS_KEYS, MAP_RES, mapAxisKeysFor, type MapSpec } from '../sweep/map-spec';
 import { evaluateMap } from '../sweep/map-run';
 import { DEFAULT_ODDS_RUNS, oddsSummary } from '../sweep/odds';
 import { runSeeds } from '../sweep/odds-run';
@@ -38,7 +38,7 @@ const USAGE = `usage: npm run -s explore -- map|flip|odds '<query string>' [opti
   schedules [--no-reduction] [--budget N] [--seconds S]
                                       every order of the threads' atomic steps (time does not count):
                                       { schedules, outcomes, losingSchedules, shortestLosing, reduction, complete, elapsedMs, schedulesPerSecond }
-Axis keys: ${MAP_AXIS_KEYS.join(', ')}. Scenario keys and ranges: see README.md.`;
+Axis keys: ${MAP_AXIS_KEYS.join(', ')} (race=1896463; each race offers the keys in ms it reads). Scenario keys and ranges: see README.md.`;
 
 interface Invocation {
   readonly command: Command;
@@ -79,10 +79,11 @@ function wholeNumber(flag: string, raw: string | undefined, min: number, max: nu
 }
 
 /** The map the query asks for, with --x, --y and --res applied (a key changed by an option gets its default range). */
-function mapSpecOf(base: MapSpec, options: Readonly<Record<string, string>>): MapSpec | string {
+function mapSpecOf(base: MapSpec, options: Readonly<Record<string, string>>, race: RaceId): MapSpec | string {
+  const keys = mapAxisKeysFor(race);
   for (const flag of ['--x', '--y']) {
     const key = options[flag];
-    if (key !== undefined && !isMapAxisKey(key)) return `${flag} must be one of ${MAP_AXIS_KEYS.join(', ')}`;
+    if (key !== undefined && !(isMapAxisKey(key) && keys.includes(key))) return `${flag} must be one of ${keys.join(', ')}`;
   }
   const xKey = (options['--x'] ?? base.xKey) as NumericKey;
   const yKey = (options['--y'] ?? (xKey === base.yKey ? base.xKey : base.yKey)) as NumericKey;
@@ -115,7 +116,7 @@ function main(args: readonly string[]): number {
   };
   switch (invocation.command) {
     case 'map': {
-      const spec = mapSpecOf(parsed.map, invocation.options);
+      const spec = mapSpecOf(parsed.map, invocation.options, scenario.race);
       if (typeof spec === 'string') return fail(spec);
       const started = performance.now();
       const cells = evaluateMap(scenario, spec);

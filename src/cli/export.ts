@@ -5,7 +5,7 @@
  * host view shows). A bad format, key or value exits with code 2 and one
  * line on stderr, like `npm run simulate`.
  */
-import { DEFAULT_BASE_URL, EXPORT_FORMATS, type ExportFormat, simulateAndExport } from '../export';
+import { novaTestUnavailable, DEFAULT_BASE_URL, EXPORT_FORMATS, type ExportFormat, simulateAndExport } from '../export';
 import { parseScenarioQuery } from '../url/scenario-query';
 
 const USAGE = `usage: npm run -s export -- --format ${EXPORT_FORMATS.join('|')} [--base-url URL] '<query string>'
@@ -58,6 +58,8 @@ function main(args: readonly string[]): number {
   if (!/^https?:\/\/[^\s"'<>]+$/.test(options.baseUrl)) return fail('--base-url must be an http(s) URL');
   const parsed = parseScenarioQuery(options.query);
   if (parsed.notices.length > 0) return fail(parsed.notices.map((n) => n.problem).join('; '));
+  const unavailable = options.format === 'nova-test' ? novaTestUnavailable(parsed.scenario.race) : null;
+  if (unavailable !== null) return fail(unavailable);
   const file = simulateAndExport(options.format, { scenario: parsed.scenario, cursor: parsed.cursor, baseUrl: options.baseUrl });
   process.stdout.write(file.text);
   return 0;

@@ -9,8 +9,9 @@
  * what an import reads back.
  */
 import { NOVA_REFS, novaUrl, type NovaRef } from '../model/nova-refs';
-import type { HostName, Lane, StepRow, Trace, TraceStep } from '../model/types';
-import { LANES } from '../model/types';
+import { RACE_INFO } from '../model/races/catalog';
+import type { HostName, Lane, RaceId, StepRow, Trace, TraceStep } from '../model/types';
+import { isUsageOutcome, LANES } from '../model/types';
 import { type ExportContext, scenarioLink, scenarioQuery } from './links';
 import { missedWrites } from './race-facts';
 import type { TraceEvent, TraceEventFile } from './trace-event-schema';
@@ -26,11 +27,12 @@ const US_PER_MS = 1000;
 const us = (ms: number): number => Math.round(ms * US_PER_MS);
 
 type Process = 'api' | HostName;
-const PROCESSES: readonly Process[] = ['api', 'host1', 'host2'];
+const PROCESSES: readonly Process[] = ['api', 'host1', 'host2', 'compute1'];
 const PROCESS_NAME: Readonly<Record<Process, string>> = {
   api: 'nova-api / nova-conductor',
   host1: 'host1 (nova-compute, source)',
   host2: 'host2 (nova-compute, destination)',
+  compute1: 'compute1 (nova-compute)',
 };
 const pidOf = (p: Process): number => PROCESSES.indexOf(p) + 1;
 
@@ -41,6 +43,11 @@ const THREAD_NAME: Readonly<Record<Lane, string>> = {
   'periodic-host2': 'update_available_resource (host2)',
   boot: 'new server boot',
   'host1-restart': 'host1 restart (init_host)',
+  'confirm-resize': 'confirm_resize (source)',
+  'revert-resize': 'revert_resize (destination)',
+  'finish-revert-resize': 'finish_revert_resize (source)',
+  unshelve: 'unshelve_instance',
+  'periodic-compute1': 'update_available_resource (compute1)',
 };
 /** Tracks keep the lanes' order on every process. */
 const tidOf = (lane: Lane): number => LANES.indexOf(lane) + 1;
@@ -72,7 +79,13 @@ function stepArgs(step: TraceStep): Record<string, unknown> {
   return args;
 }
 
-function metadataEvents(used: ReadonlyMap<Process, ReadonlySet<Lane>>): TraceEvent[] {
+/** The API thread is named by its operation; #1896463's keeps its old name. */
+function threadName(lane: Lane, race: RaceId): string {
+  if (lane !== 'api' || race === '1896463') return THREAD_NAME[lane];
+  return `${RACE_INFO[race].operation} (API, conductor)`;
+}
+
+function metadataEvents(used: ReadonlyMap<Process, ReadonlySet<Lane>>, race: RaceId): TraceEvent[] {
   const out: TraceEvent[] = [];
   for (const p of PROCESSES) {
     const lanes = used.get(p);
@@ -81,7 +94,7 @@ function metadataEvents(used: ReadonlyMap<Process, ReadonlySet<Lane>>): TraceEve
     out.push({ name: 'process_name', ph: 'M', ts: 0, pid, tid: 0, args: { name: PROCESS_NAME[p] } });
     out.push({ name: 'process_sort_index', ph: 'M', ts: 0, pid, tid: 0, args: { sort_index: pid } });
     for (const lane of LANES.filter((l) => lanes.has(l))) {
-      out.push({ name: 'thread_name', ph: 'M', ts: 0, pid, tid: tidOf(lane), args: { name: THREAD_NAME[lane] } });
+      out.push({ name: 'thread_name', ph: 'M', ts: 0, pid, tid: tidOf(lane), args: { name: threadName(lane, race) } });
       out.push({ name: 'thread_sort_index', ph: 'M', ts: 0, pid, tid: tidOf(lane), args: { sort_index: tidOf(lane) } });
     }
   }
@@ -165,18 +178,21 @@ export function toChromeTrace(trace: Trace, ctx: ExportContext): TraceEventFile 
   const slices = [...lockEvents(trace, trace.endTime), ...steps].sort(bySliceOrder);
   const { verdict } = trace;
   return {
-    traceEvents: [...metadataEvents(used), ...slices, ...flowEvents(trace), ...violationEvents(trace)],
+    traceEvents: [...metadataEvents(used, ctx.scenario.race), ...slices, ...flowEvents(trace), ...violationEvents(trace)],
     displayTimeUnit: 'ms',
     otherData: {
       generator: GENERATOR,
       format: EXPORT_FORMAT,
-      bug: 'https://bugs.launchpad.net/nova/+bug/1896463',
+      race: ctx.scenario.race,
+      bug: RACE_INFO[ctx.scenario.race].refs.bugUrl,
       query: scenarioQuery(ctx.scenario),
       link: scenarioLink(ctx),
       traceHash: trace.traceHash,
       verdict: verdictTitle(verdict),
       reason: verdict.reason,
-      pciAllocated: `host1: ${verdict.pciAllocated.host1}, host2: ${verdict.pciAllocated.host2}`,
+      ...(isUsageOutcome(verdict)
+        ? { usage: JSON.stringify(verdict.usage), usageWhenFinished: JSON.stringify(verdict.usageWhenFinished) }
+        : { pciAllocated: `host1: ${verdict.pciAllocated.host1}, host2: ${verdict.pciAllocated.host2}` }),
       timeUnit: 'model milliseconds, written as microseconds (ts/dur)',
     },
   };

@@ -10,6 +10,8 @@ import type { Trace } from '../model/types';
 import { toChromeTrace } from './chrome-trace';
 import type { ExportContext } from './links';
 import { NOVA_TEST_FILE, novaFunctionalTest } from './nova-test';
+
+export { ExportNotAvailable, novaTestUnavailable } from './nova-test';
 import { bugReportMarkdown } from './summary';
 import { scenarioSvg } from './svg';
 

@@ -13,12 +13,26 @@
  */
 import { BUG_URL, FIX_COMMIT } from '../model/nova-refs';
 import { simulate } from '../model/simulate';
-import type { Trace } from '../model/types';
+import { RACE_INFO } from '../model/races/catalog';
+import { isUsageOutcome, type PciVerdict, type Trace } from '../model/types';
 import { type ExportContext, scenarioLink, scenarioQuery } from './links';
 import { fitToNovaHarness } from './nova-harness';
 import { verdictTitle } from './verdict-text';
 
 export const NOVA_TEST_FILE = 'test_bug_1896463_racelab.py';
+
+/** The Nova-test export has a template for #1896463's regression test only. */
+export class ExportNotAvailable extends Error {}
+
+/** Why a scenario's race has no Nova-test export, or `null` when it has one. */
+export function novaTestUnavailable(race: keyof typeof RACE_INFO): string | null {
+  if (race === '1896463') return null;
+  const info = RACE_INFO[race];
+  return (
+    `the Nova test export is not available for race ${race}: Racelab has a template only for bug #1896463's regression test. ` +
+    `Nova's own test for this race is ${info.refs.testPath}.`
+  );
+}
 
 /** 1000 -> "1", 2500 -> "2.5": seconds as a Python literal. */
 const seconds = (ms: number): string => String(ms / 1000);
@@ -39,19 +53,20 @@ function wrap(text: string, width = 74): string[] {
 }
 
 function header(trace: Trace, asserted: Trace, ctx: ExportContext, caveats: readonly string[], fix: boolean): string[] {
+  const counts = (t: Trace) => (t.verdict as PciVerdict).pciAllocated;
   const out = [
     '# Nova bug #1896463 with the delays of a Racelab scenario.',
     `# ${BUG_URL}`,
     `# Scenario: ${comment(scenarioLink(ctx))}`,
     `# Model (trace #${trace.traceHash}): ${verdictTitle(trace.verdict)};`,
-    `#   pci_devices of the server: host1 ${trace.verdict.pciAllocated.host1}, host2 ${trace.verdict.pciAllocated.host2}.`,
+    `#   pci_devices of the server: host1 ${counts(trace).host1}, host2 ${counts(trace).host2}.`,
   ];
   if (caveats.length > 0) {
     out.push('#', '# What this harness cannot reproduce (the test runs the rest):');
     for (const c of caveats) out.push(...wrap(c).map((l, i) => `#${i === 0 ? '   - ' : '     '}${l}`));
     out.push(
       `# For what it does run (${scenarioQuery(fitToNovaHarness(ctx.scenario).scenario)}) the model predicts: ${verdictTitle(asserted.verdict)};`,
-      `#   host1 ${asserted.verdict.pciAllocated.host1}, host2 ${asserted.verdict.pciAllocated.host2}. That is what it asserts.`,
+      `#   host1 ${counts(asserted).host1}, host2 ${counts(asserted).host2}. That is what it asserts.`,
     );
   }
   out.push('#');
@@ -209,11 +224,13 @@ ${patch}
  * @example novaFunctionalTest(simulate(defaultScenario()), ctx) // '... EXPECTED_ON_HOST2 = 0 ...'
  */
 export function novaFunctionalTest(trace: Trace, ctx: ExportContext): string {
+  const unavailable = novaTestUnavailable(ctx.scenario.race);
+  if (unavailable !== null || isUsageOutcome(trace.verdict)) throw new ExportNotAvailable(unavailable ?? 'not available for this race');
   const fit = fitToNovaHarness(ctx.scenario);
   const same = scenarioQuery(fit.scenario) === scenarioQuery(ctx.scenario);
   const asserted = same ? trace : simulate(fit.scenario);
   const s = fit.scenario;
-  const { host1, host2 } = asserted.verdict.pciAllocated;
+  const { host1, host2 } = (asserted.verdict as PciVerdict).pciAllocated;
   const evacuationTimeout = Math.ceil(((s.dropDelay + s.migDelay) * (s.periodicRuns + 1)) / 1000) + 30;
   const constants = [
     `DROP_MIGRATION_CONTEXT_SLEEP = ${seconds(s.dropDelay)}  # s (dropDelay=${s.dropDelay} ms)`,

@@ -3,7 +3,7 @@
  * missed which evacuation write, and the key times of a bug report. Both come
  * from the model's own account of the race (`trace.race`, `verdict.times`).
  */
-import type { Trace, StepRow } from '../model/types';
+import { isUsageOutcome, type Trace, type StepRow } from '../model/types';
 import { DEST_HOST } from '../model/world';
 
 /** The destination whose periodic loses the claim in bug #1896463. */
@@ -56,7 +56,9 @@ export interface KeyTimes {
  * @example keyTimes(trace).snapshot2?.end // 4364 in the buggy default
  */
 export function keyTimes(trace: Trace): KeyTimes {
-  const { times } = trace.verdict;
+  const { verdict } = trace;
+  if (isUsageOutcome(verdict)) return { claim: null, snapshot1: null, snapshot2: null, hostSaved: null, migrationDone: null, freed: null };
+  const { times } = verdict;
   const stepAt = (index: number | undefined | null): StepRow | null =>
     index === undefined || index === null ? null : (trace.steps[index] ?? null);
   const claim = stepAt(times.claim?.step);

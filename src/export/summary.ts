@@ -3,7 +3,8 @@
  * comment. Bullets rather than a table, so it also reads as plain text
  * (Launchpad shows comments unformatted).
  */
-import type { Trace, StepRow } from '../model/types';
+import { RACE_INFO } from '../model/races/catalog';
+import { isUsageOutcome, type Moment, type Trace, type StepRow, type UsageVerdict } from '../model/types';
 import { EVACUEE } from '../model/world';
 import { formatTime } from '../view/time-format';
 import { type ExportContext, scenarioLink, scenarioQuery, simulateCommand } from './links';
@@ -12,7 +13,7 @@ import { verdictCounts, verdictTitle } from './verdict-text';
 
 /** Did host2's periodic read at `step` see the evacuee (snapshot 1) or its migration (snapshot 2)? */
 function snapshotSaw(trace: Trace, step: StepRow): boolean {
-  const view = trace.states[step.index + 1]?.hosts[WATCHED_HOST].periodic;
+  const view = trace.states[step.index + 1]?.hosts[WATCHED_HOST]?.periodic;
   if (step.kind === 'instance-list') return (view?.instances ?? []).some((row) => row.uuid === EVACUEE);
   return (view?.migrations ?? []).some((row) => row.instanceUuid === EVACUEE);
 }
@@ -33,6 +34,27 @@ function keyTimeLines(trace: Trace): string[] {
   return [...moments].sort((a, b) => order(a) - order(b)).map((m) => `- ${m.step ? formatTime(m.step.end) : 'never'}: ${m.what}`);
 }
 
+/** A usage race's moments, in the order they took effect. */
+function usageTimeLines(trace: Trace, verdict: UsageVerdict): string[] {
+  const t = verdict.times;
+  const name = (m: Moment | null): string => (m ? (trace.steps[m.step]?.name ?? '') : '');
+  const run = t.decidingRun;
+  const moments: { at: Moment | null; what: string }[] = [
+    { at: t.windowOpened, what: `${name(t.windowOpened)} (the window opens)` },
+    { at: run?.instanceRead ?? null, what: `${run?.host ?? ''} periodic run ${run?.run ?? ''}: instance list` },
+    { at: run?.migrationRead ?? null, what: `${run?.host ?? ''} periodic run ${run?.run ?? ''}: in-progress migrations` },
+    { at: run?.saved ?? null, what: `${run?.host ?? ''} periodic saves vcpus_used` },
+    { at: t.dropped, what: `drop_move_claim on ${t.dropped?.host ?? ''}: subtracts ${t.dropped?.vcpus ?? 0} vCPU` },
+    { at: t.windowClosed, what: `${name(t.windowClosed)} (the window closes)` },
+    { at: t.finished, what: `the ${RACE_INFO[verdict.race].operation} finishes` },
+    { at: t.restored, what: 'a later periodic restores the expected usage' },
+  ];
+  return moments
+    .filter((m, i, all) => m.at !== null && all.findIndex((o) => o.at?.step === m.at?.step) === i)
+    .sort((a, b) => a.at!.step - b.at!.step)
+    .map((m) => `- ${formatTime(m.at!.time)}: ${m.what}`);
+}
+
 /**
  * The summary of one trace.
  *
@@ -40,15 +62,17 @@ function keyTimeLines(trace: Trace): string[] {
  */
 export function bugReportMarkdown(trace: Trace, ctx: ExportContext): string {
   const { verdict } = trace;
+  const info = RACE_INFO[ctx.scenario.race];
+  const usage = isUsageOutcome(verdict);
   const lines = [
-    `**Racelab: ${verdictTitle(verdict)}** (Nova bug #1896463, scenario \`${scenarioQuery(ctx.scenario)}\`, trace #${trace.traceHash})`,
+    `**Racelab: ${verdictTitle(verdict)}** (Nova bug #${info.bug}, scenario \`${scenarioQuery(ctx.scenario)}\`, trace #${trace.traceHash})`,
     '',
     verdict.reason,
     '',
-    `${verdictCounts(verdict)} (the Nova regression test expects 1 on each).`,
+    usage ? `${verdictCounts(verdict)}.` : `${verdictCounts(verdict)} (the Nova regression test expects 1 on each).`,
     '',
-    'Key times (virtual ms after the API accepted the evacuation):',
-    ...keyTimeLines(trace),
+    `Key times (virtual ms after the API accepted the ${info.operation}):`,
+    ...(usage ? usageTimeLines(trace, verdict) : keyTimeLines(trace)),
     '',
     `Scenario: ${scenarioLink(ctx)}`,
     `Headless: \`${simulateCommand(ctx.scenario)}\``,

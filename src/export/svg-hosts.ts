@@ -6,7 +6,7 @@
  */
 import type { HostName, PciDevice, World } from '../model/types';
 import { HOSTS } from '../model/types';
-import { EVACUEE } from '../model/world';
+import { EVACUEE, hostOf } from '../model/world';
 import { CLAIMED, INK, INK_SOFT, INSTANCE_COLOR, KEPT, LINE, LOST, MONO, UNAVAILABLE } from './svg-palette';
 import { el, text } from './svg-text';
 import type { SvgBlock } from './svg-timeline';
@@ -39,17 +39,17 @@ function lookOf(dev: PciDevice, usedBy: readonly string[]): DeviceLook {
 }
 
 function serviceWords(world: World, host: HostName): string {
-  const h = world.hosts[host];
+  const h = hostOf(world, host);
   const state = h.service.up ? 'up' : 'down';
   return `nova-compute ${state}${h.service.forcedDown ? ' (forced down)' : ''}`;
 }
 
 function hostColumn(world: World, host: HostName, x: number, width: number): { markup: string; height: number } {
-  const h = world.hosts[host];
+  const h = hostOf(world, host);
   const users = new Map<string, string[]>();
   for (const guest of Object.values(h.guests)) for (const a of guest.pciDevices) users.set(a, [...(users.get(a) ?? []), guest.uuid]);
   const guests = Object.values(h.guests).map((g) => `${g.uuid}${g.pciDevices.length ? ` with ${g.pciDevices.join(', ')}` : ''}`);
-  const count = Object.values(world.db.pciDevices[host]).filter((d) => d.status === 'allocated' && d.instanceUuid === EVACUEE).length;
+  const count = Object.values(world.db.pciDevices[host] ?? {}).filter((d) => d.status === 'allocated' && d.instanceUuid === EVACUEE).length;
   const bad = count === 0 && world.db.instances[EVACUEE]?.host === host;
   const out = [
     text({ x, y: 16, 'font-size': 15, 'font-weight': 700, fill: INK }, host),

@@ -9,11 +9,11 @@ import type { Lane, StepKind, Trace, StepRow } from '../model/types';
 import { EVACUEE } from '../model/world';
 import type { Culled } from '../view/cull';
 import { estimateTextWidth, type LabelRequest, placeLabelRows, placeLabels, type RowsRequest } from '../view/label-placement';
-import { layoutTimeline, type LaneRow, type TimelineLayout } from '../view/lane-layout';
+import { isVisibilityKey, layoutTimeline, type LaneRow, type TimelineLayout } from '../view/lane-layout';
 import { linkGeometry, visibleLinks } from '../view/link-geometry';
 import { buildScene, type TimelineScene } from '../view/scene';
 import { formatDuration, formatInterval, timeTicks } from '../view/time-format';
-import { buildTimelineModel, type TimelineModel } from '../view/timeline-model';
+import { buildTimelineModel, stripKeysOf, type TimelineModel } from '../view/timeline-model';
 import { HARMLESS, INK, INK_SOFT, INSTANCE_COLOR, KEPT, LANE_COLOR, LANE_LABEL, LINE, LOST, ROW_ODD, UNAVAILABLE } from './svg-palette';
 import { el, text, title } from './svg-text';
 
@@ -39,6 +39,9 @@ const KIND_TEXT: Readonly<Record<StepKind, { full: string; short: string; priori
   'clean-usage': { full: 'clean_usage', short: 'clean', priority: 5 },
   claim: { full: 'claim', short: 'claim', priority: 5 },
   'context-dropped': { full: 'context dropped', short: 'ctx', priority: 3 },
+  'migration-status': { full: 'status saved', short: 'status', priority: 7 },
+  'claim-dropped': { full: 'claim dropped', short: 'drop', priority: 7 },
+  'usage-saved': { full: 'usage saved', short: 'saved', priority: 4 },
 };
 
 function defs(lanes: readonly Lane[]): string {
@@ -213,6 +216,7 @@ function strip(model: TimelineModel, scene: TimelineScene, layout: TimelineLayou
   const out = [text({ x: 10, y: layout.strip.titleBaseline, 'font-size': 11, 'font-weight': 700, fill: INK }, `What host2's periodic can see of ${EVACUEE}`)];
   const names = { listed: 'listed on host2', 'in-progress': 'migration in progress' } as const;
   for (const row of layout.strip.rows) {
+    if (!isVisibilityKey(row.key)) continue;
     out.push(text({ x: 10, y: row.mid + 4, 'font-size': 11, fill: INK }, names[row.key]));
     out.push(el('line', { x1: layout.plot.left - 6, x2: layout.plot.right + 6, y1: row.mid, y2: row.mid, stroke: INK_SOFT, 'stroke-dasharray': '2 3', 'stroke-opacity': 0.6 }));
     for (const bar of scene.strip.bars[row.key]) {
@@ -241,6 +245,24 @@ function strip(model: TimelineModel, scene: TimelineScene, layout: TimelineLayou
   return out.join('');
 }
 
+/** A usage race's strip: each host's `vcpus_used` over time, red where it is wrong once the operation has finished. */
+function usageStrip(scene: TimelineScene, layout: TimelineLayout): string {
+  const rows = scene.strip.usage ?? [];
+  const out = [text({ x: 10, y: layout.strip.titleBaseline, 'font-size': 11, 'font-weight': 700, fill: INK }, 'vcpus_used per host (compute_nodes), red where wrong after the operation')];
+  for (const row of layout.strip.rows) {
+    const usage = rows.find((r) => r.host === row.key);
+    if (!usage) continue;
+    out.push(text({ x: 10, y: row.mid + 4, 'font-size': 11, fill: INK }, `${row.key} (expects ${usage.expected})`));
+    for (const seg of usage.segments) {
+      const width = Math.max(1, seg.x1 - seg.x0);
+      const fill = seg.wrong ? LOST : seg.right ? KEPT : '#dfe3e8';
+      out.push(el('rect', { x: seg.x0, y: row.mid - 7, width, height: 14, fill, 'fill-opacity': seg.wrong || seg.right ? 0.85 : 1 }));
+      if (width > 18) out.push(text({ x: seg.x0 + 4, y: row.mid + 4, 'font-size': 10, 'font-weight': 700, fill: seg.wrong || seg.right ? '#fff' : INK }, String(seg.value)));
+    }
+  }
+  return out.join('');
+}
+
 /** A vertical line at the step the host view shows. */
 function cursorLine(step: StepRow | undefined, layout: TimelineLayout, scale: Scale): string {
   if (!step) return '';
@@ -256,7 +278,8 @@ function cursorLine(step: StepRow | undefined, layout: TimelineLayout, scale: Sc
  */
 export function timelineBlock(trace: Trace, width: number, cursor: number | null): SvgBlock {
   const model = buildTimelineModel(trace);
-  const layout = layoutTimeline(model.lanes, width, AXIS_PX + model.lanes.length * LANE_PX + STRIP_PX);
+  const stripKeys = stripKeysOf(model);
+  const layout = layoutTimeline(model.lanes, width, AXIS_PX + model.lanes.length * LANE_PX + STRIP_PX, { stripKeys });
   const scale = scaleLinear().domain([model.extent[0], model.extent[1]]).range([layout.plot.left, layout.plot.right]);
   const toPx: Scale = (t) => scale(t);
   const scene = buildScene(model, layout, model.extent, toPx);
@@ -267,7 +290,7 @@ export function timelineBlock(trace: Trace, width: number, cursor: number | null
     laneSteps(model, scene),
     raceLinks(model, layout, toPx),
     laneLabels(model, scene, layout, toPx),
-    strip(model, scene, layout),
+    model.usage ? usageStrip(scene, layout) : strip(model, scene, layout),
     cursor === null ? '' : cursorLine(trace.steps[cursor], layout, toPx),
   ].join('');
   return { markup: `<g class="timeline">${markup}</g>`, height: layout.height };

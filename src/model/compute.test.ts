@@ -12,7 +12,7 @@ describe('evacuation, compute side', () => {
 
   it('the driver rebuilds the guest on host2 with the migration context devices; the instance is active', () => {
     const w = afterSpawn();
-    expect(w.hosts.host2.guests['inst-A']).toEqual({ uuid: 'inst-A', pciDevices: ['0000:02:00.1'] });
+    expect(w.hosts.host2!.guests['inst-A']).toEqual({ uuid: 'inst-A', pciDevices: ['0000:02:00.1'] });
     expect(w.db.instances['inst-A']).toMatchObject({ vmState: 'active', taskState: null, host: 'host1' });
   });
 
@@ -40,17 +40,17 @@ describe('other compute operations', () => {
   it('spawnNewGuest gives the guest the devices on its host', () => {
     const w = afterHostSaved();
     const spawned = spawnNewGuest(w, 'host2', 'inst-A').world;
-    expect(spawned.hosts.host2.guests['inst-A']?.pciDevices).toEqual(['0000:02:00.1']);
+    expect(spawned.hosts.host2!.guests['inst-A']?.pciDevices).toEqual(['0000:02:00.1']);
   });
 
   it('a restarted nova-compute is up and its tracker reloads the saved rows', () => {
     const w = startComputeService(initialWorld(), 'host1').world;
-    expect(w.hosts.host1.service.up).toBe(true);
-    expect(w.hosts.host1.tracker.allocations).toEqual({ 'inst-A': ['0000:02:00.1'] });
-    expect(w.hosts.host1.tracker.trackedInstances).toEqual([]);
+    expect(w.hosts.host1!.service.up).toBe(true);
+    expect(w.hosts.host1!.tracker.allocations).toEqual({ 'inst-A': ['0000:02:00.1'] });
+    expect(w.hosts.host1!.tracker.trackedInstances).toEqual([]);
   });
 
   it('destroy removes the guest from the hypervisor', () => {
-    expect(destroyGuest(initialWorld(), 'host1', 'inst-A').world.hosts.host1.guests).toEqual({});
+    expect(destroyGuest(initialWorld(), 'host1', 'inst-A').world.hosts.host1!.guests).toEqual({});
   });
 });

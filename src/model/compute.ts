@@ -7,6 +7,7 @@ import type { Effect } from './engine/types';
 import { trackerFromRows } from './pci-tracker';
 import type { HostName, InstanceRow, MigrationStatus, World } from './types';
 import {
+  hostOf,
   instanceOf,
   migrationOf,
   putInstance,
@@ -67,7 +68,7 @@ export function spawnEvacuatedGuest(w: World, host: HostName, uuid: string): Eff
   const devices = (instance.migrationContext?.newPciDevices ?? instance.pciDevices)
     .filter((d) => d.host === host)
     .map((d) => d.address);
-  let next = updateHost(w, host, { guests: { ...w.hosts[host].guests, [uuid]: { uuid, pciDevices: devices } } });
+  let next = updateHost(w, host, { guests: { ...hostOf(w, host).guests, [uuid]: { uuid, pciDevices: devices } } });
   next = updateInstance(next, uuid, { vmState: 'active', taskState: null });
   return {
     world: next,
@@ -121,6 +122,9 @@ export function apiCreateServer(w: World, uuid: string, name: string, physnet: s
     migrationContext: null,
     pciDevices: [],
     pciRequestPhysnet: physnet,
+    flavor: null,
+    oldFlavor: null,
+    newFlavor: null,
   };
   const next = putPort(putInstance(w, row), { id: portId, instanceUuid: uuid, physnet, bindingHost: null, pciSlot: null });
   return { world: next, label: () => `API creates ${uuid} (${name}) with port ${portId}, asking for a ${physnet} VF` };
@@ -130,7 +134,7 @@ export function apiCreateServer(w: World, uuid: string, name: string, physnet: s
 export function spawnNewGuest(w: World, host: HostName, uuid: string): Effect {
   const instance = instanceOf(w, uuid);
   const devices = instance.pciDevices.filter((d) => d.host === host).map((d) => d.address);
-  let next = updateHost(w, host, { guests: { ...w.hosts[host].guests, [uuid]: { uuid, pciDevices: devices } } });
+  let next = updateHost(w, host, { guests: { ...hostOf(w, host).guests, [uuid]: { uuid, pciDevices: devices } } });
   next = updateInstance(next, uuid, { vmState: 'active', taskState: null });
   return { world: next, label: () => `the driver starts ${uuid} on ${host} with ${devices.join(', ') || 'no devices'}` };
 }
@@ -139,7 +143,7 @@ export function spawnNewGuest(w: World, host: HostName, uuid: string): Effect {
 export function startComputeService(w: World, host: HostName): Effect {
   const next = updateHost(w, host, {
     service: { up: true, forcedDown: false },
-    tracker: trackerFromRows(w.db.pciDevices[host]),
+    tracker: trackerFromRows(w.db.pciDevices[host] ?? {}),
     periodic: null,
   });
   return { world: next, label: () => `nova-compute starts on ${host}; its new tracker loads ${host}'s pci_devices rows` };
@@ -147,6 +151,6 @@ export function startComputeService(w: World, host: HostName): Effect {
 
 /** `driver.destroy` of a guest that was evacuated away. */
 export function destroyGuest(w: World, host: HostName, uuid: string): Effect {
-  const { [uuid]: _gone, ...rest } = w.hosts[host].guests;
+  const { [uuid]: _gone, ...rest } = hostOf(w, host).guests;
   return { world: updateHost(w, host, { guests: rest }), label: () => `destroys the evacuated guest ${uuid} on ${host}` };
 }

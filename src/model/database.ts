@@ -9,7 +9,7 @@ import type { HostName, MigrationRow, MigrationStatus, World } from './types';
  * filters out. `error` is not among them: the query keeps error migrations,
  * hence its name.
  */
-export const FINISHED_MIGRATION_STATUSES: readonly MigrationStatus[] = ['failed', 'completed', 'done'];
+export const FINISHED_MIGRATION_STATUSES: readonly MigrationStatus[] = ['confirmed', 'reverted', 'failed', 'completed', 'done'];
 
 /** `InstanceList.get_by_host_and_node`: uuids of the instances on this host's node. */
 export function instancesOnHost(w: World, host: HostName): string[] {
@@ -40,7 +40,7 @@ export function evacuationsFrom(w: World, host: HostName): MigrationRow[] {
  * rows of this compute node `allocated` to the instance.
  */
 export function pciAllocatedCount(w: World, instanceUuid: string, host: HostName): number {
-  return allocatedTo(w.db.pciDevices[host], instanceUuid).length;
+  return allocatedTo(w.db.pciDevices[host] ?? {}, instanceUuid).length;
 }
 
 /**

@@ -17,7 +17,7 @@ import type {
   TrackerState,
   World,
 } from './types';
-import { HOSTS } from './types';
+import { hostsOf } from './world';
 
 const NONE = '-';
 
@@ -38,6 +38,12 @@ function formatInstanceField(row: InstanceRow, field: keyof InstanceRow): string
         : 'none';
     case 'pciDevices':
       return formatRefs(row.pciDevices);
+    case 'flavor':
+    case 'oldFlavor':
+    case 'newFlavor': {
+      const flavor = row[field];
+      return flavor ? `${flavor.name} (${flavor.vcpus} vCPU)` : 'None';
+    }
     default: {
       const v = row[field];
       return v === null ? 'None' : String(v);
@@ -52,6 +58,9 @@ const INSTANCE_FIELDS: readonly [keyof InstanceRow, string][] = [
   ['taskState', 'task_state'],
   ['migrationContext', 'migration_context'],
   ['pciDevices', 'pci_devices'],
+  ['flavor', 'flavor'],
+  ['oldFlavor', 'old_flavor'],
+  ['newFlavor', 'new_flavor'],
 ];
 
 function diffInstances(a: World['db']['instances'], b: World['db']['instances'], out: Change[]): void {
@@ -156,6 +165,18 @@ function diffTracker(host: HostName, a: TrackerState, b: TrackerState, out: Chan
   const ma = formatList(Object.keys(a.trackedMigrations).sort());
   const mb = formatList(Object.keys(b.trackedMigrations).sort());
   if (ma !== mb) out.push({ path: `${p} tracked_migrations`, before: ma, after: mb });
+  if (a.computeNode !== b.computeNode && a.computeNode?.vcpusUsed !== b.computeNode?.vcpusUsed) {
+    out.push({ path: `${p} vcpus_used`, before: String(a.computeNode?.vcpusUsed ?? NONE), after: String(b.computeNode?.vcpusUsed ?? NONE) });
+  }
+}
+
+function diffComputeNodes(a: World['db']['computeNodes'], b: World['db']['computeNodes'], out: Change[]): void {
+  if (a === b) return;
+  for (const host of Object.keys(b) as HostName[]) {
+    const x = a[host]?.vcpusUsed;
+    const y = b[host]?.vcpusUsed;
+    if (x !== y) out.push({ path: `compute_nodes ${host}.vcpus_used`, before: x === undefined ? NONE : String(x), after: String(y) });
+  }
 }
 
 function formatGuest(g: Guest | undefined): string {
@@ -173,8 +194,8 @@ function formatView(v: PeriodicView | null, part: 'instances' | 'migrations'): s
     : `[${v.migrations.map((m) => `${m.id} ${m.instanceUuid} ${m.status}`).join(', ')}]`;
 }
 
-function diffHost(host: HostName, a: HostState, b: HostState, out: Change[]): void {
-  if (a === b) return;
+function diffHost(host: HostName, a: HostState | undefined, b: HostState | undefined, out: Change[]): void {
+  if (a === b || !a || !b) return;
   if (a.service.up !== b.service.up) {
     out.push({ path: `${host} nova-compute`, before: a.service.up ? 'up' : 'down', after: b.service.up ? 'up' : 'down' });
   }
@@ -203,10 +224,12 @@ export function diffWorld(a: World, b: World): Change[] {
   if (a === b) return out;
   diffInstances(a.db.instances, b.db.instances, out);
   diffMigrations(a.db.migrations, b.db.migrations, out);
-  for (const host of HOSTS) {
-    diffDevices(`pci_devices ${host}`, a.db.pciDevices[host], b.db.pciDevices[host], out);
+  const hosts = hostsOf(b);
+  for (const host of hosts) {
+    diffDevices(`pci_devices ${host}`, a.db.pciDevices[host] ?? {}, b.db.pciDevices[host] ?? {}, out);
   }
+  diffComputeNodes(a.db.computeNodes, b.db.computeNodes, out);
   diffPorts(a.db.ports, b.db.ports, out);
-  for (const host of HOSTS) diffHost(host, a.hosts[host], b.hosts[host], out);
+  for (const host of hosts) diffHost(host, a.hosts[host], b.hosts[host], out);
   return out;
 }

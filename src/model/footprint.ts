@@ -23,6 +23,8 @@ export const res = {
   instanceHosts: 'instance-host:*',
   migration: (id: number) => `migration:${id}`,
   migrations: 'migration:*',
+  /** A compute node's `compute_nodes` row (its usage counters). */
+  computeNode: (host: HostName) => `compute_nodes:${host}`,
   /** A compute node's `pci_devices` rows, saved as a whole. */
   pciRows: (host: HostName) => `pci_devices:${host}`,
   /** A host's in-memory ResourceTracker with its PciDevTracker and the periodic run's snapshots. */

@@ -5,16 +5,36 @@
  * `scripts/check-imports.mjs`); running a simulation is the worker's job.
  */
 export type * from './types';
-export { HOSTS, LANES } from './types';
+export { ALL_HOSTS, HOSTS, isUsageOutcome, LANES, RACE_IDS } from './types';
+export { RACE_INFO, type RaceInfo, type RaceRefs } from './races/catalog';
 export type { Fact, FactOf, FactType } from './facts';
-export type { Freed, Interval, PeriodicRun, RaceLink, RaceView, Snapshot, SnapshotStatus, Visibility } from './race';
+export type {
+  Freed,
+  Interval,
+  PeriodicRun,
+  RaceLink,
+  RaceView,
+  Snapshot,
+  SnapshotStatus,
+  UsageInterval,
+  UsageSeries,
+  UsageView,
+  Visibility,
+} from './race';
 export {
   clampParam,
+  DEFAULT_RACE,
   defaultScenario,
   isScenarioInRange,
+  normalizedScenario,
   NUMERIC_PARAMS,
   PARAM_BY_KEY,
+  paramDefault,
+  paramDoc,
   PRESETS,
+  raceHasPresets,
+  raceParams,
+  raceReads,
   type NumericKey,
   type NumericParam,
   type Preset,

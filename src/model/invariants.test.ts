@@ -6,7 +6,7 @@ import type { World } from './types';
 import { setTracker, updateHost } from './world';
 
 function freeInTracker(w: World): World {
-  const rt = w.hosts.host2.tracker;
+  const rt = w.hosts.host2!.tracker;
   return setTracker(w, 'host2', { ...rt, devices: freeDevice(rt.devices, '0000:02:00.1'), allocations: {} });
 }
 
@@ -24,14 +24,14 @@ describe('invariants', () => {
 
   it('two guests on one device break single-owner', () => {
     const w = afterSpawn();
-    const both = updateHost(w, 'host2', { guests: { ...w.hosts.host2.guests, 'inst-B': { uuid: 'inst-B', pciDevices: ['0000:02:00.1'] } } });
+    const both = updateHost(w, 'host2', { guests: { ...w.hosts.host2!.guests, 'inst-B': { uuid: 'inst-B', pciDevices: ['0000:02:00.1'] } } });
     const problems = checkInvariants(both, []);
     expect(problems.some((p) => p.invariant === 'single-owner' && /two VMs/.test(p.message))).toBe(true);
   });
 
   it('one device in two instances usage breaks single-owner', () => {
     const w = afterSpawn();
-    const rt = w.hosts.host2.tracker;
+    const rt = w.hosts.host2!.tracker;
     const doubled = setTracker(w, 'host2', { ...rt, claims: { 'inst-B': ['0000:02:00.1'] } });
     expect(checkInvariants(doubled, []).map((p) => p.invariant)).toContain('single-owner');
   });

@@ -4,7 +4,7 @@
  * problem appears that was not there at the previous step.
  */
 import type { DeviceMap, HostName, InvariantId, World } from './types';
-import { HOSTS } from './types';
+import { hostOf, hostsOf } from './world';
 
 export interface Problem {
   /** Identifies the problem across steps, so it is reported once when it starts. */
@@ -36,8 +36,8 @@ function devicesAgree(a: DeviceMap, b: DeviceMap): string | null {
 const WHERE = ['tracker', 'pci_devices'] as const;
 
 function checkGuests(w: World, host: HostName, out: Problem[]): void {
-  const { tracker, guests } = w.hosts[host];
-  const rows = w.db.pciDevices[host];
+  const { tracker, guests } = hostOf(w, host);
+  const rows = w.db.pciDevices[host] ?? {};
   const users = new Map<string, string>();
   for (const guest of Object.values(guests)) {
     for (const address of guest.pciDevices) {
@@ -70,7 +70,7 @@ function checkGuests(w: World, host: HostName, out: Problem[]): void {
 }
 
 function checkUsageOwners(w: World, host: HostName, out: Problem[]): void {
-  const { claims, allocations } = w.hosts[host].tracker;
+  const { claims, allocations } = hostOf(w, host).tracker;
   const owner = new Map<string, string>();
   for (const usage of [claims, allocations]) {
     for (const [uuid, addresses] of Object.entries(usage)) {
@@ -112,13 +112,13 @@ function checkPorts(w: World, out: Problem[]): void {
  */
 export function checkInvariants(w: World, saved: readonly HostName[]): Problem[] {
   const out: Problem[] = [];
-  for (const host of HOSTS) {
+  for (const host of hostsOf(w)) {
     checkGuests(w, host, out);
     checkUsageOwners(w, host, out);
   }
   checkPorts(w, out);
   for (const host of saved) {
-    const address = devicesAgree(w.hosts[host].tracker.devices, w.db.pciDevices[host]);
+    const address = devicesAgree(hostOf(w, host).tracker.devices, w.db.pciDevices[host] ?? {});
     if (address !== null) {
       out.push({
         key: `tracker-db-agree|${host}|${address}`, invariant: 'tracker-db-agree', host, address, instance: null,

@@ -4,6 +4,8 @@
  * at the fix itself.
  */
 
+import { USAGE_NOVA_REFS } from './nova-refs-usage';
+
 /** "Reproduce bug 1896463 in func env": the regression test, and the parent of the fix. */
 export const BUGGY_COMMIT = '3f348602ae4a40c52c7135b2cb48deaa6052c488';
 /** "Set instance host and drop migration under lock". */
@@ -17,6 +19,8 @@ export interface NovaRef {
   readonly file: string;
   readonly line: number;
   readonly commit: 'buggy' | 'fixed';
+  /** The commit, where it is not #1896463's buggy or fixed one (the other races link to their own). */
+  readonly sha?: string;
   /** What the step does there, in our words. */
   readonly summary: string;
 }
@@ -25,7 +29,7 @@ const RT = 'nova/compute/resource_tracker.py';
 const MANAGER = 'nova/compute/manager.py';
 const TEST = 'nova/tests/functional/regressions/test_bug_1896463.py';
 
-export const NOVA_REFS = {
+const REFS_1896463 = {
   'compute-api-evacuate': {
     function: 'API.evacuate', file: 'nova/compute/api.py', line: 5175, commit: 'buggy',
     summary: 'sets task_state=rebuilding and creates the evacuation migration (status accepted)',
@@ -130,10 +134,13 @@ export const NOVA_REFS = {
   },
 } as const satisfies Record<string, NovaRef>;
 
+/** Every step's Nova function, of every race. */
+export const NOVA_REFS = { ...REFS_1896463, ...USAGE_NOVA_REFS } as const satisfies Record<string, NovaRef>;
+
 export type NovaRefId = keyof typeof NOVA_REFS;
 
 /** A link to the code a step stands for, on GitHub's mirror of Nova. */
 export function novaUrl(ref: NovaRef): string {
-  const sha = ref.commit === 'fixed' ? FIX_COMMIT : BUGGY_COMMIT;
+  const sha = ref.sha ?? (ref.commit === 'fixed' ? FIX_COMMIT : BUGGY_COMMIT);
   return `https://github.com/openstack/nova/blob/${sha}/${ref.file}#L${ref.line}`;
 }

@@ -6,20 +6,11 @@
  */
 import { allocationMissing, FINISHED_MIGRATION_STATUSES, pciAllocatedCount } from './database';
 import { type Fact, type FactOf, factsOf } from './facts';
-import type { LockSpan, Mechanism, Moment, Outcome, OutcomeTimes, SimulationStop, World } from './types';
+import type { OutcomeInput } from './races/definition';
+import type { Mechanism, Moment, OutcomeTimes, PciOutcome } from './types';
 import { DEST_HOST, EVACUATION_MIGRATION_ID, EVACUEE, SOURCE_HOST } from './world';
 
-export interface OutcomeInput {
-  readonly facts: readonly Fact[];
-  readonly lockSpans: readonly LockSpan[];
-  /** The world when the run ended. */
-  readonly world: World;
-  readonly stopped: SimulationStop | null;
-  readonly steps: number;
-  readonly endTime: number;
-  /** `ms` for timed runs, `step` when time was replaced by step order. */
-  readonly clock: 'ms' | 'step';
-}
+export type { OutcomeInput };
 
 const moment = (f: { readonly time: number; readonly step: number }): Moment => ({ time: f.time, step: f.step });
 
@@ -104,7 +95,7 @@ function mechanismOf(facts: readonly Fact[], times: OutcomeTimes): Mechanism {
  *
  * @example computeOutcome({ facts, lockSpans, world, stopped: null, steps: 26, endTime: 4376, clock: 'ms' }).verdict // 'lost'
  */
-export function computeOutcome(input: OutcomeInput): Outcome {
+export function computeOutcome(input: OutcomeInput): PciOutcome {
   const { facts, world } = input;
   const times = outcomeTimes(input);
   const pciAllocated = {

@@ -8,8 +8,8 @@ import { allocateDevice, claimDevice, freeDevice, pickFreeVf } from './pci-devic
 import type { DeviceMap, PciUsage, TrackerState } from './types';
 
 /** A tracker that tracks nothing, over these devices. */
-export function emptyTracker(devices: DeviceMap): TrackerState {
-  return { trackedInstances: [], trackedMigrations: {}, devices, claims: {}, allocations: {} };
+export function emptyTracker(devices: DeviceMap, computeNode: TrackerState['computeNode'] = null): TrackerState {
+  return { trackedInstances: [], trackedMigrations: {}, devices, claims: {}, allocations: {}, computeNode };
 }
 
 function without(usage: PciUsage, uuid: string): PciUsage {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from './scenario';
 import { simulate, simulateOutcome } from './simulate';
 import { scenarioArb as randomScenario } from './test-scenarios';
+import type { PciVerdict } from './types';
 
 const scenarioArb = (fix: boolean): fc.Arbitrary<Scenario> => randomScenario.map((s) => ({ ...s, fix }));
 
@@ -20,10 +21,10 @@ describe('properties over random delays', () => {
         const scenario = { ...drawn, host1UpAt: null };
         const trace = simulate(scenario);
         expect(trace.verdict.bugReproduced).toBe(false);
-        expect(trace.verdict.instanceHost).toBe('host2');
+        expect((trace.verdict as PciVerdict).instanceHost).toBe('host2');
         // host1's count depends on whether host1's periodic ran after the evacuation
         // (it then cleans the source); host2 always keeps its device.
-        expect(trace.verdict.pciAllocated.host2).toBe(1);
+        expect((trace.verdict as PciVerdict).pciAllocated.host2).toBe(1);
       }),
       { numRuns: 300, seed: 1896463 },
     );
@@ -44,7 +45,7 @@ describe('properties over random delays', () => {
     fc.assert(
       fc.property(scenarioArb(false), (scenario) => {
         const trace = simulate(scenario);
-        const { verdict } = trace;
+        const verdict = trace.verdict as PciVerdict;
         if (!verdict.allocationLost) return;
         expect(verdict.mechanism).not.toBeNull();
         if (!verdict.bugReproduced) return;

@@ -81,16 +81,42 @@ export interface Visibility {
   readonly inProgress: readonly Interval[];
 }
 
+/** A stretch of time during which a host's `compute_nodes.vcpus_used` had one value. */
+export interface UsageInterval extends Interval {
+  readonly value: number;
+}
+
+/** One host's counter over the trace, and what the Nova test expects once the operation has finished. */
+export interface UsageSeries {
+  readonly host: HostName;
+  readonly expected: number;
+  readonly intervals: readonly UsageInterval[];
+}
+
+/** The usage races: every host's counter over time, and the moments the verdict turns on. */
+export interface UsageView {
+  readonly series: readonly UsageSeries[];
+  /** The operation's last step. */
+  readonly finished: Moment | null;
+  /** Where the verdict was read (the finish, or the end of a periodic run under way then). */
+  readonly judged: Moment | null;
+  /** A later periodic brought every host back to the expected usage. */
+  readonly restored: Moment | null;
+}
+
 export interface RaceView {
-  /** The host whose periodic races with the evacuation, and what it watches. */
+  /** The host whose periodic races with the operation, and what it watches. */
   readonly host: HostName;
   readonly uuid: string;
-  readonly migrationId: number;
+  /** The racing migration; `null` for an operation without one (an unshelve). */
+  readonly migrationId: number | null;
   readonly runs: readonly PeriodicRun[];
   readonly links: readonly RaceLink[];
   /** Every device freed by `clean_usage`, on any host. */
   readonly freed: readonly Freed[];
   readonly visibility: Visibility;
+  /** The usage counters over time (the usage races); `null` for #1896463, which counts PCI devices. */
+  readonly usage: UsageView | null;
 }
 
 interface RunFacts {
@@ -99,7 +125,13 @@ interface RunFacts {
   freedWatched: boolean;
 }
 
-function runsOf(facts: readonly Fact[], host: HostName, uuid: string, migrationId: number): PeriodicRun[] {
+export function runsOf(
+  facts: readonly Fact[],
+  host: HostName,
+  uuid: string,
+  migrationId: number | null,
+  lostRun: (run: number) => boolean = () => false,
+): PeriodicRun[] {
   const byRun = new Map<number, RunFacts>();
   const entry = (run: number): RunFacts => {
     let e = byRun.get(run);
@@ -111,6 +143,7 @@ function runsOf(facts: readonly Fact[], host: HostName, uuid: string, migrationI
     else if (f.type === 'migration-list' && f.host === host) entry(f.run).migrationList = f;
     else if (f.type === 'pci-freed' && f.host === host && f.uuid === uuid) entry(f.run).freedWatched = true;
   }
+  for (const [run, e] of byRun) if (lostRun(run)) e.freedWatched = true;
   return [...byRun.entries()].map(([run, e]) => {
     const status = (seen: boolean): SnapshotStatus => (seen ? 'seen' : e.freedWatched ? 'missed' : 'gap');
     const first = e.instanceList
@@ -225,7 +258,7 @@ export const inProgressFor = (host: HostName, migrationId: number) => (w: World)
  * @example raceView(facts, steps, states, endTime).runs[0].lost // true in the buggy default
  */
 export function raceView(facts: readonly Fact[], steps: readonly TraceStep[], states: readonly World[], endTime: number): RaceView {
-  const host = DEST_HOST;
+  const host: HostName = DEST_HOST;
   const runs = runsOf(facts, host, EVACUEE, EVACUATION_MIGRATION_ID);
   return {
     host,
@@ -238,5 +271,6 @@ export function raceView(facts: readonly Fact[], steps: readonly TraceStep[], st
       listed: holdIntervals(steps, states, endTime, listedOn(host, EVACUEE)),
       inProgress: holdIntervals(steps, states, endTime, inProgressFor(host, EVACUATION_MIGRATION_ID)),
     },
+    usage: null,
   };
 }

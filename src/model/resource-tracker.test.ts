@@ -19,7 +19,7 @@ function periodic(instancesAt: World, migrationsAt: World): World {
   let w = readInstanceList(instancesAt, 'host2', 1, 100).world;
   w = updateUsageFromInstances(w, 'host2').world;
   // The migration list is read from a later world: carry the tracker and the view over.
-  const later = { ...migrationsAt, hosts: { ...migrationsAt.hosts, host2: w.hosts.host2 } };
+  const later = { ...migrationsAt, hosts: { ...migrationsAt.hosts, host2: w.hosts.host2! } };
   w = readMigrationList(later, 'host2', 200).world;
   w = updateUsageFromMigrations(w, 'host2').world;
   const steps = cleanUsageSteps(w, 'host2');
@@ -36,9 +36,9 @@ describe('rebuild_claim (_move_claim on host2)', () => {
       newPciDevices: [{ host: 'host2', address: '0000:02:00.1' }],
       oldPciDevices: [{ host: 'host1', address: '0000:02:00.1' }],
     });
-    expect(w.hosts.host2.tracker.allocations).toEqual({ 'inst-A': ['0000:02:00.1'] });
-    expect(w.hosts.host2.tracker.trackedMigrations).toEqual({ 'inst-A': 1 });
-    expect(w.db.pciDevices.host2['0000:02:00.1']).toMatchObject({ status: 'allocated', instanceUuid: 'inst-A' });
+    expect(w.hosts.host2!.tracker.allocations).toEqual({ 'inst-A': ['0000:02:00.1'] });
+    expect(w.hosts.host2!.tracker.trackedMigrations).toEqual({ 'inst-A': 1 });
+    expect(w.db.pciDevices.host2!['0000:02:00.1']).toMatchObject({ status: 'allocated', instanceUuid: 'inst-A' });
     expect(effect.label()).toMatch(/allocated at once/);
   });
 
@@ -59,8 +59,8 @@ describe('instance_claim (a new boot on host2)', () => {
     const created = apiCreateServer(afterMigrationDone(), 'inst-B', 'new-server', 'physnet2', 'port-B').world;
     const w = instanceClaim(created, 'host2', 'inst-B').world;
     expect(w.db.instances['inst-B']).toMatchObject({ host: 'host2', pciDevices: [{ host: 'host2', address: '0000:03:00.1' }] });
-    expect(w.hosts.host2.tracker.allocations['inst-B']).toEqual(['0000:03:00.1']);
-    expect(w.db.pciDevices.host2['0000:03:00.1']?.status).toBe('allocated');
+    expect(w.hosts.host2!.tracker.allocations['inst-B']).toEqual(['0000:03:00.1']);
+    expect(w.db.pciDevices.host2!['0000:03:00.1']?.status).toBe('allocated');
   });
 
   it('a full host sends the new server to ERROR', () => {
@@ -73,43 +73,43 @@ describe('instance_claim (a new boot on host2)', () => {
 describe('update_available_resource pieces', () => {
   it('snapshot 1 holds the rows as read; _update_usage_from_instances rebuilds the tracked set', () => {
     const read = readInstanceList(afterHostSaved(), 'host2', 3, 1234).world;
-    expect(read.hosts.host2.periodic).toMatchObject({ run: 3, instancesReadAt: 1234, migrations: null });
-    expect(read.hosts.host2.periodic?.instances?.map((i) => i.uuid)).toEqual(['inst-A']);
-    expect(updateUsageFromInstances(read, 'host2').world.hosts.host2.tracker.trackedInstances).toEqual(['inst-A']);
+    expect(read.hosts.host2!.periodic).toMatchObject({ run: 3, instancesReadAt: 1234, migrations: null });
+    expect(read.hosts.host2!.periodic?.instances?.map((i) => i.uuid)).toEqual(['inst-A']);
+    expect(updateUsageFromInstances(read, 'host2').world.hosts.host2!.tracker.trackedInstances).toEqual(['inst-A']);
   });
 
   it('_update_usage_from_instances allocates claimed devices of listed instances', () => {
     const created = apiCreateServer(afterMigrationDone(), 'inst-B', 'b', 'physnet2', 'port-B').world;
     const w = instanceClaim(created, 'host2', 'inst-B').world;
     // Pretend the claim was not allocated yet: move it back to claims.
-    const rt = w.hosts.host2.tracker;
+    const rt = w.hosts.host2!.tracker;
     const claimedOnly: World = {
       ...w,
-      hosts: { ...w.hosts, host2: { ...w.hosts.host2, tracker: { ...rt, claims: { 'inst-B': ['0000:03:00.1'] }, allocations: { 'inst-A': ['0000:02:00.1'] }, devices: { ...rt.devices, '0000:03:00.1': { ...rt.devices['0000:03:00.1']!, status: 'claimed' } } } } },
+      hosts: { ...w.hosts, host2: { ...w.hosts.host2!, tracker: { ...rt, claims: { 'inst-B': ['0000:03:00.1'] }, allocations: { 'inst-A': ['0000:02:00.1'] }, devices: { ...rt.devices, '0000:03:00.1': { ...rt.devices['0000:03:00.1']!, status: 'claimed' } } } } },
     };
     const after = updateUsageFromInstances(readInstanceList(claimedOnly, 'host2', 1, 0).world, 'host2').world;
-    expect(after.hosts.host2.tracker.allocations['inst-B']).toEqual(['0000:03:00.1']);
-    expect(after.hosts.host2.tracker.claims).toEqual({});
+    expect(after.hosts.host2!.tracker.allocations['inst-B']).toEqual(['0000:03:00.1']);
+    expect(after.hosts.host2!.tracker.claims).toEqual({});
   });
 
   it('snapshot 2 lists the in-progress migrations from or to the host', () => {
     const w = readMigrationList(afterClaim(), 'host2', 99).world;
-    expect(w.hosts.host2.periodic?.migrations?.map((m) => [m.id, m.status])).toEqual([[1, 'pre-migrating']]);
-    expect(w.hosts.host2.periodic?.migrationsReadAt).toBe(99);
+    expect(w.hosts.host2!.periodic?.migrations?.map((m) => [m.id, m.status])).toEqual([[1, 'pre-migrating']]);
+    expect(w.hosts.host2!.periodic?.migrationsReadAt).toBe(99);
   });
 
   it('_update_usage_from_migrations skips instances that are no longer rebuilding', () => {
     const w = readMigrationList(readInstanceList(afterSpawn(), 'host2', 1, 0).world, 'host2', 1).world;
     const effect = updateUsageFromMigrations(w, 'host2');
     expect(effect.label()).toMatch(/no longer rebuilding/);
-    expect(effect.world.hosts.host2.tracker.trackedMigrations).toEqual({});
+    expect(effect.world.hosts.host2!.tracker.trackedMigrations).toEqual({});
   });
 
   it('_update_usage_from_migrations tracks an incoming migration of a rebuilding instance', () => {
     const w = readMigrationList(readInstanceList(afterClaim(), 'host2', 1, 0).world, 'host2', 1).world;
     const effect = updateUsageFromMigrations(w, 'host2');
     expect(effect.label()).toMatch(/incoming migration 1/);
-    expect(effect.world.hosts.host2.tracker.trackedMigrations).toEqual({ 'inst-A': 1 });
+    expect(effect.world.hosts.host2!.tracker.trackedMigrations).toEqual({ 'inst-A': 1 });
   });
 
   it('_update_usage_from_migrations marks a migration that is not the instance current one as error', () => {
@@ -124,23 +124,23 @@ describe('update_available_resource pieces', () => {
 describe('clean_usage: the race', () => {
   it('frees the device when the instance is in neither snapshot (bug #1896463)', () => {
     const w = periodic(afterClaim(), afterMigrationDone());
-    expect(w.hosts.host2.tracker.devices['0000:02:00.1']?.status).toBe('available');
-    expect(w.db.pciDevices.host2['0000:02:00.1']?.status).toBe('available');
+    expect(w.hosts.host2!.tracker.devices['0000:02:00.1']?.status).toBe('available');
+    expect(w.db.pciDevices.host2!['0000:02:00.1']?.status).toBe('available');
   });
 
   it('keeps it when the instance list already has host2', () => {
     const w = periodic(afterMigrationDone(), afterMigrationDone());
-    expect(w.db.pciDevices.host2['0000:02:00.1']?.status).toBe('allocated');
+    expect(w.db.pciDevices.host2!['0000:02:00.1']?.status).toBe('allocated');
   });
 
   it('keeps it when the migration is still in progress', () => {
     const w = periodic(afterClaim(), afterHostSaved());
-    expect(w.db.pciDevices.host2['0000:02:00.1']?.status).toBe('allocated');
+    expect(w.db.pciDevices.host2!['0000:02:00.1']?.status).toBe('allocated');
   });
 
   it('reports its decision, then one pci-freed step per device', () => {
     let w = readInstanceList(afterClaim(), 'host2', 1, 0).world;
-    w = readMigrationList({ ...afterMigrationDone(), hosts: { ...afterMigrationDone().hosts, host2: w.hosts.host2 } }, 'host2', 1).world;
+    w = readMigrationList({ ...afterMigrationDone(), hosts: { ...afterMigrationDone().hosts, host2: w.hosts.host2! } }, 'host2', 1).world;
     const steps = cleanUsageSteps(w, 'host2');
     expect(steps.map((s) => s.kind ?? null)).toEqual([null, 'pci-freed']);
     expect(steps[0]!.label()).toMatch(/inst-A is in neither snapshot/);
@@ -151,7 +151,7 @@ describe('clean_usage: the race', () => {
 
   it('says why it keeps a device: the snapshot that listed its instance', () => {
     let w = readInstanceList(afterClaim(), 'host2', 3, 0).world;
-    w = readMigrationList({ ...afterHostSaved(), hosts: { ...afterHostSaved().hosts, host2: w.hosts.host2 } }, 'host2', 1).world;
+    w = readMigrationList({ ...afterHostSaved(), hosts: { ...afterHostSaved().hosts, host2: w.hosts.host2! } }, 'host2', 1).world;
     const [decision, ...freed] = cleanUsageSteps(w, 'host2');
     expect(freed).toEqual([]);
     expect(decision!.facts).toEqual([{ type: 'clean-usage', host: 'host2', run: 3, kept: [{ uuid: 'inst-A', via: 'migration-list' }], freedUuids: [] }]);

@@ -8,21 +8,18 @@
 import { inProgressMigrations, instancesOnHost } from './database';
 import { actual, res } from './footprint';
 import type { Effect } from './engine/types';
+import type { FactDraft, SkipReason } from './facts';
 import { allocateInstance, claimInstance, cleanUsage } from './pci-tracker';
 import type { HostName, InstanceRow, MigrationRow, TrackerState, World } from './types';
-import { instanceOf, migrationOf, putInstance, saveDevices, setTracker, updateHost, updateMigration } from './world';
+import { addUsage, inAllowResourceRemoval, inResizeState, instanceTypeFor, saveUsage } from './usage';
+import { hostOf, instanceOf, migrationOf, putInstance, saveDevices, setTracker, updateHost, updateMigration } from './world';
 
 function tracker(w: World, host: HostName): TrackerState {
-  return w.hosts[host].tracker;
+  return hostOf(w, host).tracker;
 }
 
 function names(list: readonly string[]): string {
   return list.length === 0 ? 'none' : list.join(', ');
-}
-
-/** `rebuild_states` and `resizing_states` of `_instance_in_resize_state`; only rebuild states occur here. */
-function inResizeState(row: InstanceRow): boolean {
-  return row.vmState === 'active' && row.taskState === 'rebuilding';
 }
 
 /**
@@ -37,7 +34,7 @@ export function rebuildClaim(w: World, host: HostName, migrationId: number): Eff
   const migration = migrationOf(w, migrationId);
   const uuid = migration.instanceUuid;
   const instance = instanceOf(w, uuid);
-  const claimed = claimInstance(tracker(w, host), uuid, instance.pciRequestPhysnet);
+  const claimed = claimInstance(tracker(w, host), uuid, instance.pciRequestPhysnet ?? '');
   if (claimed === null) {
     let next = updateMigration(w, migrationId, { destCompute: host, status: 'failed' });
     next = putInstance(next, { ...instance, taskState: null });
@@ -84,7 +81,7 @@ export function rebuildClaim(w: World, host: HostName, migrationId: number): Eff
  */
 export function instanceClaim(w: World, host: HostName, uuid: string): Effect {
   const instance = instanceOf(w, uuid);
-  const claimed = claimInstance(tracker(w, host), uuid, instance.pciRequestPhysnet);
+  const claimed = claimInstance(tracker(w, host), uuid, instance.pciRequestPhysnet ?? '');
   if (claimed === null) {
     return {
       world: putInstance(w, { ...instance, vmState: 'error', taskState: null }),
@@ -129,35 +126,67 @@ export function readInstanceList(w: World, host: HostName, run: number, now: num
 }
 
 function snapshotOf(w: World, host: HostName): { instances: readonly InstanceRow[]; migrations: readonly MigrationRow[] } {
-  const view = w.hosts[host].periodic;
+  const view = hostOf(w, host).periodic;
   return { instances: view?.instances ?? [], migrations: view?.migrations ?? [] };
+}
+
+type Skipped = Extract<FactDraft, { type: 'usage-rebuilt' }>['skipped'][number];
+
+function skip(row: InstanceRow, why: SkipReason): Skipped {
+  return { uuid: row.uuid, vmState: row.vmState, taskState: row.taskState, why };
+}
+
+function skippedWords(skipped: readonly Skipped[]): string {
+  return skipped.map((s) => `leaves out ${s.uuid} (${s.why === 'removable' ? `${s.vmState}${s.taskState ? `, ${s.taskState}` : ''}` : s.why})`).join('; ');
 }
 
 /**
  * Periodic step 3, `_update_usage_from_instances`: the tracked set is rebuilt
- * from the snapshot, and every listed instance gets its claimed devices
- * allocated (claims -> allocations).
+ * from the snapshot, and every listed instance whose state does not allow
+ * resource removal (`removable`) is tracked and gets its claimed devices
+ * allocated (claims -> allocations). Where usage is counted, the counters
+ * start again from zero and each of them adds its flavor's vCPUs.
  */
-export function updateUsageFromInstances(w: World, host: HostName): Effect {
+export function updateUsageFromInstances(w: World, host: HostName, removable: (row: InstanceRow) => boolean = inAllowResourceRemoval): Effect {
   const { instances } = snapshotOf(w, host);
-  let rt: TrackerState = { ...tracker(w, host), trackedInstances: [] };
+  const before = tracker(w, host);
+  const counts = before.computeNode !== null;
+  let rt: TrackerState = { ...before, trackedInstances: [] };
   const tracked: string[] = [];
+  const counted: { uuid: string; vcpus: number }[] = [];
+  const skipped: Skipped[] = [];
+  let vcpus = 0;
   for (const row of instances) {
-    if (row.vmState === 'deleted') continue;
+    if (removable(row)) {
+      skipped.push(skip(row, 'removable'));
+      continue;
+    }
     tracked.push(row.uuid);
     rt = allocateInstance(rt, row.uuid);
+    if (counts) {
+      counted.push({ uuid: row.uuid, vcpus: row.flavor?.vcpus ?? 0 });
+      vcpus += row.flavor?.vcpus ?? 0;
+    }
   }
   rt = { ...rt, trackedInstances: tracked };
+  if (!counts) {
+    return { world: setTracker(w, host, rt), label: () => `_update_usage_from_instances: tracks ${names(tracked)}` };
+  }
+  rt = { ...rt, computeNode: { vcpusUsed: vcpus } };
+  const run = hostOf(w, host).periodic?.run ?? 0;
   return {
     world: setTracker(w, host, rt),
-    label: () => `_update_usage_from_instances: tracks ${names(tracked)}`,
+    label: () =>
+      `_update_usage_from_instances: vcpus_used starts again at 0; counts ${names(counted.map((c) => `${c.uuid} (${c.vcpus} vCPU)`))}` +
+      `${skipped.length ? `; ${skippedWords(skipped)}` : ''}: vcpus_used ${vcpus}`,
+    facts: [{ type: 'usage-rebuilt', host, run, from: 'instances', counted, skipped }],
   };
 }
 
 /** Periodic step 4: snapshot 2, the in-progress migrations from or to this host. */
 export function readMigrationList(w: World, host: HostName, now: number): Effect {
   const rows = inProgressMigrations(w, host);
-  const view = w.hosts[host].periodic;
+  const view = hostOf(w, host).periodic;
   const next = updateHost(w, host, {
     periodic: {
       run: view?.run ?? 0,
@@ -192,17 +221,22 @@ export function readMigrationList(w: World, host: HostName, now: number): Effect
 export function updateUsageFromMigrations(w: World, host: HostName): Effect {
   const { instances, migrations } = snapshotOf(w, host);
   let next = w;
-  let rt: TrackerState = { ...tracker(w, host), trackedMigrations: {} };
+  const before = tracker(w, host);
+  const counts = before.computeNode !== null;
+  let rt: TrackerState = { ...before, trackedMigrations: {} };
   const notes: (() => string)[] = [];
   const loaded: string[] = [];
   const errored: string[] = [];
+  const counted: { uuid: string; vcpus: number }[] = [];
+  const skipped: Skipped[] = [];
   for (const migration of migrations) {
     const uuid = migration.instanceUuid;
     const listed = instances.find((i) => i.uuid === uuid);
     if (!listed) loaded.push(res.instance(uuid));
     const instance = listed ?? instanceOf(next, uuid);
     if (!inResizeState(instance)) {
-      notes.push(() => `skips migration ${migration.id}: ${uuid} is no longer rebuilding`);
+      skipped.push(skip(instance, 'not-resizing'));
+      notes.push(() => `skips migration ${migration.id}: ${uuid} is no longer ${counts ? 'resizing' : 'rebuilding'}`);
       continue;
     }
     if (instance.migrationContext !== null && instance.migrationContext.migrationId !== migration.id) {
@@ -214,16 +248,32 @@ export function updateUsageFromMigrations(w: World, host: HostName): Effect {
     const incoming = migration.destCompute === host;
     const tracked = rt.trackedInstances.includes(uuid);
     if (tracked) {
+      skipped.push(skip(instance, 'tracked'));
       notes.push(() => `migration ${migration.id}: ${uuid} is already tracked`);
+      continue;
+    }
+    // An incoming migration holds the new flavor, an outgoing one the old (for a revert); no flavor, no tracking.
+    const flavor = counts ? instanceTypeFor(instance, incoming ? 'new' : 'old', migration) : null;
+    if (counts && flavor === null) {
+      skipped.push(skip(instance, 'no-flavor'));
+      notes.push(() => `migration ${migration.id}: no flavor to hold for ${uuid}`);
       continue;
     }
     if (incoming) rt = allocateInstance(rt, uuid);
     rt = { ...rt, trackedMigrations: { ...rt.trackedMigrations, [uuid]: migration.id } };
-    notes.push(() => `tracks ${incoming ? 'incoming' : 'outgoing'} migration ${migration.id} of ${uuid}`);
+    if (flavor) {
+      rt = addUsage(rt, flavor.vcpus);
+      counted.push({ uuid, vcpus: flavor.vcpus });
+    }
+    notes.push(() => `tracks ${incoming ? 'incoming' : 'outgoing'} migration ${migration.id} of ${uuid}${flavor ? ` (+${flavor.vcpus} vCPU)` : ''}`);
   }
+  const run = hostOf(w, host).periodic?.run ?? 0;
   return {
     world: setTracker(next, host, rt),
-    label: () => `_update_usage_from_migrations: ${notes.length ? notes.map((n) => n()).join('; ') : 'no migrations'}`,
+    label: () =>
+      `_update_usage_from_migrations: ${notes.length ? notes.map((n) => n()).join('; ') : 'no migrations'}` +
+      (counts ? `: vcpus_used ${rt.computeNode?.vcpusUsed ?? 0}` : ''),
+    ...(counts ? { facts: [{ type: 'usage-rebuilt' as const, host, run, from: 'migrations' as const, counted, skipped }] } : {}),
     footprint: () => actual([res.tracker(host), ...loaded], [res.tracker(host), ...errored]),
   };
 }
@@ -237,7 +287,7 @@ export function updateUsageFromMigrations(w: World, host: HostName): Effect {
  * Returns the decision, then one `pci-freed` step per freed device.
  */
 export function cleanUsageSteps(w: World, host: HostName): Effect[] {
-  const view = w.hosts[host].periodic;
+  const view = hostOf(w, host).periodic;
   const run = view?.run ?? 0;
   const { instances, migrations } = snapshotOf(w, host);
   const inInstances = new Set<string>();
@@ -282,11 +332,24 @@ export function cleanUsageSteps(w: World, host: HostName): Effect[] {
   return effects;
 }
 
-/** Periodic step 7, `_update` -> `PciDevTracker.save`. */
+/**
+ * Periodic step 7, `_update`: `PciDevTracker.save`, and, where usage is
+ * counted, `ComputeNode.save` of the rebuilt counters.
+ */
 export function savePciDevices(w: World, host: HostName): Effect {
   const next = saveDevices(w, host);
+  if (hostOf(w, host).tracker.computeNode === null) {
+    return {
+      world: next,
+      label: () => (next === w ? `saves ${host}'s devices: nothing changed` : `saves ${host}'s devices to pci_devices`),
+    };
+  }
+  const saved = saveUsage(next, host, hostOf(w, host).periodic?.run ?? 0);
+  const before = w.db.computeNodes[host]?.vcpusUsed;
+  const after = saved.facts[0]?.vcpusUsed;
   return {
-    world: next,
-    label: () => (next === w ? `saves ${host}'s devices: nothing changed` : `saves ${host}'s devices to pci_devices`),
+    world: saved.world,
+    label: () => `_update saves ${host}'s compute_nodes row: vcpus_used ${before ?? 'None'} -> ${after ?? 'None'}`,
+    facts: saved.facts,
   };
 }

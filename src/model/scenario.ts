@@ -1,12 +1,21 @@
 /**
  * The scenario: every input of one simulation. Its keys are the query-string
- * keys of the app's URL and of `npm run simulate`, so they are stable.
+ * keys of the app's URL and of `npm run simulate`, so they are stable. Each
+ * race reads the keys it lists (`raceKeys`); the others keep their defaults
+ * and are ignored for it.
  */
+import { RACE_IDS, type RaceId } from './types';
 
 export const PRESETS = ['nova-test', 'production'] as const;
 export type Preset = (typeof PRESETS)[number];
 
+export { RACE_IDS, type RaceId };
+/** The race a scenario without `race=` runs: the one Racelab began with. */
+export const DEFAULT_RACE: RaceId = '1896463';
+
 export interface Scenario {
+  /** Which race of the library runs (see `races/`). */
+  readonly race: RaceId;
   /** Which harness runs the threads: Nova's functional test, or one process per host. */
   readonly preset: Preset;
   /** Run the fixed code: `finish_evacuation` under `COMPUTE_RESOURCE_SEMAPHORE`. */
@@ -15,6 +24,8 @@ export interface Scenario {
   readonly dropDelay: number;
   /** ms slept before `MigrationList.get_in_progress_and_error` (the test's second patch). */
   readonly migDelay: number;
+  /** #1879878: ms slept right after the migration's status save (inside the lock in the fixed code). */
+  readonly winDelay: number;
   /** ms the driver takes to rebuild/spawn the guest on host2. */
   readonly spawn: number;
   /** ms each database read or write takes. */
@@ -42,7 +53,7 @@ export interface Scenario {
   readonly schedule: readonly number[] | null;
 }
 
-export type NumericKey = Exclude<keyof Scenario, 'preset' | 'fix' | 'schedule'>;
+export type NumericKey = Exclude<keyof Scenario, 'race' | 'preset' | 'fix' | 'schedule'>;
 
 export interface NumericParam {
   readonly key: NumericKey;
@@ -50,77 +61,105 @@ export interface NumericParam {
   readonly unit: 'ms' | 'runs' | '';
   readonly min: number;
   readonly max: number;
-  /** `null` means "off" (only for optional actors). */
+  /** #1896463's defaults per harness; `null` means "off" (only for optional actors). */
   readonly defaults: Readonly<Record<Preset, number | null>>;
   /** Whether the value may be absent (an optional actor that is off). */
   readonly optional: boolean;
-  /** Only meaningful for one preset. */
+  /** Only meaningful for one preset (#1896463's harnesses). */
   readonly presets: readonly Preset[];
+  /** The races that read this key; the others ignore it. */
+  readonly races: readonly RaceId[];
+  /** Another race's default, where it differs from #1896463's nova-test one. */
+  readonly raceDefaults?: Readonly<Partial<Record<RaceId, number>>>;
   readonly doc: string;
+  /** Another race's words for the key, where they differ. */
+  readonly raceDocs?: Readonly<Partial<Record<RaceId, string>>>;
 }
 
 const HOUR_MS = 3_600_000;
 const both: readonly Preset[] = PRESETS;
+const EVACUATION: readonly RaceId[] = ['1896463'];
+const RESIZE: readonly RaceId[] = ['1879878-confirm', '1879878-revert'];
+const EVERY_RACE: readonly RaceId[] = RACE_IDS;
+const WHEN_TEST_RUNS =
+  "when the test thread calls _run_periodics() (host1's periodic, then host2's), in ms after the POST";
 
 /** Every numeric scenario key, in the order the UI and the README show them. */
 export const NUMERIC_PARAMS: readonly NumericParam[] = [
   {
-    key: 'dropDelay', label: 'dropDelay', unit: 'ms', min: 0, max: 60_000, optional: false, presets: both,
+    key: 'dropDelay', label: 'dropDelay', unit: 'ms', min: 0, max: 60_000, optional: false, presets: both, races: EVACUATION,
     defaults: { 'nova-test': 1000, production: 1000 },
     doc: 'sleep injected before drop_migration_context (the regression test uses 1 s)',
   },
   {
-    key: 'migDelay', label: 'migDelay', unit: 'ms', min: 0, max: 60_000, optional: false, presets: both,
+    key: 'migDelay', label: 'migDelay', unit: 'ms', min: 0, max: 60_000, optional: false, presets: both, races: EVACUATION,
     defaults: { 'nova-test': 2000, production: 2000 },
     doc: 'sleep injected before the in-progress migration query (the regression test uses 2 s)',
   },
   {
-    key: 'spawn', label: 'spawn', unit: 'ms', min: 0, max: 600_000, optional: false, presets: both,
-    defaults: { 'nova-test': 50, production: 50 },
-    doc: 'time the driver takes to rebuild the guest on host2',
+    key: 'winDelay', label: 'winDelay', unit: 'ms', min: 0, max: 60_000, optional: false, presets: both, races: RESIZE,
+    defaults: { 'nova-test': 1000, production: 1000 },
+    doc: "sleep injected right after the migration's status save (confirmed / reverted), before the claim is dropped; inside the lock in the fixed code",
   },
   {
-    key: 'dbLatency', label: 'DB latency', unit: 'ms', min: 0, max: 5_000, optional: false, presets: both,
+    key: 'spawn', label: 'spawn', unit: 'ms', min: 0, max: 600_000, optional: false, presets: both, races: ['1896463', '2025480'],
+    defaults: { 'nova-test': 50, production: 50 }, raceDefaults: { '2025480': 1000 },
+    doc: 'time the driver takes to rebuild the guest on host2',
+    raceDocs: { '2025480': "time driver.spawn takes to start the unshelved guest on compute1 (the test runs _run_periodics() inside it)" },
+  },
+  {
+    key: 'dbLatency', label: 'DB latency', unit: 'ms', min: 0, max: 5_000, optional: false, presets: both, races: EVERY_RACE,
     defaults: { 'nova-test': 10, production: 10 },
     doc: 'time of each database read or write',
   },
   {
-    key: 'claimAt', label: 'claim request at', unit: 'ms', min: 0, max: HOUR_MS, optional: false, presets: both,
+    key: 'claimAt', label: 'claim request at', unit: 'ms', min: 0, max: HOUR_MS, optional: false, presets: both, races: EVACUATION,
     defaults: { 'nova-test': 400, production: 400 },
     doc: 'when the rebuild request reaches host2 and asks for the claim',
   },
   {
-    key: 'periodicAt', label: 'periodic at', unit: 'ms', min: 0, max: HOUR_MS, optional: false, presets: both,
-    defaults: { 'nova-test': 300, production: 420 },
+    key: 'periodicAt', label: 'periodic at', unit: 'ms', min: 0, max: HOUR_MS, optional: false, presets: both, races: EVERY_RACE,
+    defaults: { 'nova-test': 300, production: 420 }, raceDefaults: { '1879878-confirm': 500, '1879878-revert': 500, '2025480': 500 },
     doc: "nova-test: when the test calls _run_periodics(); production: host2's first periodic run",
+    raceDocs: {
+      '1879878-confirm': WHEN_TEST_RUNS,
+      '1879878-revert': WHEN_TEST_RUNS,
+      '2025480': "when the test thread calls _run_periodics() (compute1's periodic), in ms after the POST of unshelve",
+    },
   },
   {
-    key: 'period', label: 'period', unit: 'ms', min: 1_000, max: HOUR_MS, optional: false, presets: ['production'],
+    key: 'period', label: 'period', unit: 'ms', min: 1_000, max: HOUR_MS, optional: false, presets: ['production'], races: EVACUATION,
     defaults: { 'nova-test': 60_000, production: 60_000 },
     doc: 'update_resources_interval between periodic runs (production only)',
   },
   {
-    key: 'periodicRuns', label: 'periodic runs', unit: 'runs', min: 1, max: 10_000, optional: false, presets: both,
+    key: 'periodicRuns', label: 'periodic runs', unit: 'runs', min: 1, max: 10_000, optional: false, presets: both, races: EVERY_RACE,
     defaults: { 'nova-test': 1, production: 2 },
     doc: 'nova-test: _run_periodics() calls; production: runs per live host',
+    raceDocs: Object.fromEntries(
+      (['1879878-confirm', '1879878-revert', '2025480'] as const).map((race) => [
+        race,
+        "_run_periodics() calls: the first at periodicAt, each later one once the operation has finished (as the Nova test's last call does)",
+      ]),
+    ),
   },
   {
-    key: 'jitter', label: 'jitter', unit: 'ms', min: 0, max: 10_000, optional: false, presets: both,
+    key: 'jitter', label: 'jitter', unit: 'ms', min: 0, max: 10_000, optional: false, presets: both, races: EVERY_RACE,
     defaults: { 'nova-test': 0, production: 0 },
     doc: 'up to this much random time added to every step (seeded)',
   },
   {
-    key: 'seed', label: 'seed', unit: '', min: 0, max: 4_294_967_295, optional: false, presets: both,
+    key: 'seed', label: 'seed', unit: '', min: 0, max: 4_294_967_295, optional: false, presets: both, races: EVERY_RACE,
     defaults: { 'nova-test': 1, production: 1 },
     doc: 'seed of the jitter PRNG',
   },
   {
-    key: 'bootAt', label: 'new boot at', unit: 'ms', min: 0, max: HOUR_MS, optional: true, presets: both,
+    key: 'bootAt', label: 'new boot at', unit: 'ms', min: 0, max: HOUR_MS, optional: true, presets: both, races: EVACUATION,
     defaults: { 'nova-test': null, production: null },
     doc: 'boot a second server asking for a physnet2 VF on host2 (absent: no boot)',
   },
   {
-    key: 'host1UpAt', label: 'host1 back at', unit: 'ms', min: 0, max: HOUR_MS, optional: true, presets: both,
+    key: 'host1UpAt', label: 'host1 back at', unit: 'ms', min: 0, max: HOUR_MS, optional: true, presets: both, races: EVACUATION,
     defaults: { 'nova-test': null, production: null },
     doc: 'restart nova-compute on host1, which cleans up the evacuated instance (absent: stays down)',
   },
@@ -130,14 +169,68 @@ export const PARAM_BY_KEY: Readonly<Record<NumericKey, NumericParam>> = Object.f
   NUMERIC_PARAMS.map((p) => [p.key, p]),
 ) as Record<NumericKey, NumericParam>;
 
+/** A key's default for a race (and, for #1896463, a harness). */
+export function paramDefault(param: NumericParam, race: RaceId, preset: Preset): number | null {
+  return param.raceDefaults?.[race] ?? param.defaults[preset];
+}
+
+/** A key's words for a race. */
+export function paramDoc(param: NumericParam, race: RaceId): string {
+  return param.raceDocs?.[race] ?? param.doc;
+}
+
+/** Does `race` read the numeric key? */
+export function raceReads(race: RaceId, key: NumericKey): boolean {
+  return PARAM_BY_KEY[key].races.includes(race);
+}
+
+/** The numeric keys a race reads, in the order the UI and the README show them. */
+export function raceParams(race: RaceId): NumericParam[] {
+  return NUMERIC_PARAMS.filter((p) => p.races.includes(race));
+}
+
+/** Only #1896463 has two harnesses; the other races run in Nova's functional-test harness. */
+export function raceHasPresets(race: RaceId): boolean {
+  return race === '1896463';
+}
+
 /**
- * The scenario of Nova's regression test (or the production preset's defaults).
+ * The scenario of a race's Nova regression test (or, for #1896463, the
+ * production preset's defaults).
  *
- * @example defaultScenario() // the test: buggy code, dropDelay 1000, migDelay 2000
+ * @example defaultScenario() // #1896463's test: buggy code, dropDelay 1000, migDelay 2000
+ * @example defaultScenario('nova-test', '2025480').spawn // 1000
  */
-export function defaultScenario(preset: Preset = 'nova-test'): Scenario {
-  const numeric = Object.fromEntries(NUMERIC_PARAMS.map((p) => [p.key, p.defaults[preset]]));
-  return { ...(numeric as Record<NumericKey, number | null>), preset, fix: false, schedule: null } as Scenario;
+export function defaultScenario(preset: Preset = 'nova-test', race: RaceId = DEFAULT_RACE): Scenario {
+  const harness = raceHasPresets(race) ? preset : 'nova-test';
+  const numeric = Object.fromEntries(NUMERIC_PARAMS.map((p) => [p.key, paramDefault(p, race, harness)]));
+  return { race, ...(numeric as Record<NumericKey, number | null>), preset: harness, fix: false, schedule: null } as Scenario;
+}
+
+/**
+ * The scenario with every key its race ignores back at its default (and,
+ * for a race with one harness, `preset=nova-test`): what the race runs.
+ */
+export function normalizedScenario(s: Scenario): Scenario {
+  const defaults = defaultScenario(s.preset, s.race);
+  const kept = Object.fromEntries(raceParams(s.race).map((p) => [p.key, s[p.key]]));
+  return { ...defaults, ...kept, fix: s.fix, schedule: s.schedule };
+}
+
+/**
+ * The keys of `s` its race reads, `race` only when it is not the default
+ * (as a link writes them): what a golden trace records of its scenario.
+ */
+export function scenarioKeysRead(s: Scenario): Partial<Scenario> {
+  const out: Record<string, unknown> = {};
+  if (s.race !== DEFAULT_RACE) out['race'] = s.race;
+  for (const key of Object.keys(s) as (keyof Scenario)[]) {
+    if (key === 'race') continue;
+    if (key === 'preset' && !raceHasPresets(s.race)) continue;
+    if (key !== 'preset' && key !== 'fix' && key !== 'schedule' && !raceReads(s.race, key)) continue;
+    out[key] = s[key];
+  }
+  return out as Partial<Scenario>;
 }
 
 /** Clamp a number into a parameter's range and round it to an integer. */
@@ -153,6 +246,7 @@ export const MAX_SCHEDULE_THREADS = 26;
 
 /** True when every numeric value is an integer within its range, and a schedule names threads only. */
 export function isScenarioInRange(s: Scenario): boolean {
+  if (!(RACE_IDS as readonly string[]).includes(s.race)) return false;
   const numbersOk = NUMERIC_PARAMS.every((p) => {
     const v = s[p.key];
     if (v === null) return p.optional;

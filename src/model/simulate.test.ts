@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from './scenario';
 import { lockName, simulate } from './simulate';
-import type { Trace, TraceStep } from './types';
+import type { PciVerdict, Trace, TraceStep } from './types';
 
 const test = (patch: Partial<Scenario> = {}): Scenario => ({ ...defaultScenario(), ...patch });
 const prod = (patch: Partial<Scenario> = {}): Scenario => ({ ...defaultScenario('production'), ...patch });
@@ -85,7 +85,7 @@ describe('what the lost VF leads to (as real Nova 26.2.2 shows it)', () => {
   it('then only the second server holds 0000:02:00.1 in the rows; the double use shows only in the two ports', () => {
     const trace = simulate(test({ bootAt: 6000 }));
     const db = trace.states.at(-1)!.db;
-    const rowsOf = (uuid: string) => Object.values(db.pciDevices.host2).filter((d) => d.instanceUuid === uuid).map((d) => d.address);
+    const rowsOf = (uuid: string) => Object.values(db.pciDevices.host2!).filter((d) => d.instanceUuid === uuid).map((d) => d.address);
     expect(rowsOf('inst-B')).toEqual(['0000:02:00.1']);
     expect(rowsOf('inst-A')).toEqual([]);
     expect(Object.values(db.ports).map((p) => [p.id, p.bindingHost, p.pciSlot])).toEqual([
@@ -130,22 +130,22 @@ describe('optional actors', () => {
   it('a new boot after the race gets the same VF: one device, two VMs', () => {
     const trace = simulate(test({ bootAt: 6000 }));
     const final = trace.states[trace.states.length - 1]!;
-    expect(final.hosts.host2.guests['inst-B']?.pciDevices).toEqual(['0000:02:00.1']);
-    expect(final.hosts.host2.guests['inst-A']?.pciDevices).toEqual(['0000:02:00.1']);
+    expect(final.hosts.host2!.guests['inst-B']?.pciDevices).toEqual(['0000:02:00.1']);
+    expect(final.hosts.host2!.guests['inst-A']?.pciDevices).toEqual(['0000:02:00.1']);
     expect(trace.violations.some((v) => v.invariant === 'single-owner' && v.message.includes('two VMs'))).toBe(true);
   });
 
   it('with the fix, the new boot gets the other VF', () => {
     const final = simulate(test({ bootAt: 6000, fix: true })).states.at(-1)!;
-    expect(final.hosts.host2.guests['inst-B']?.pciDevices).toEqual(['0000:03:00.1']);
+    expect(final.hosts.host2!.guests['inst-B']?.pciDevices).toEqual(['0000:03:00.1']);
   });
 
   it('host1 coming back destroys the evacuated guest, completes the migration and frees the source VF', () => {
     const trace = simulate(test({ fix: true, host1UpAt: 8000 }));
     const final = trace.states.at(-1)!;
-    expect(final.hosts.host1.guests).toEqual({});
+    expect(final.hosts.host1!.guests).toEqual({});
     expect(final.db.migrations[1]!.status).toBe('completed');
-    expect(trace.verdict.pciAllocated).toEqual({ host1: 0, host2: 1 });
+    expect((trace.verdict as PciVerdict).pciAllocated).toEqual({ host1: 0, host2: 1 });
     expect(trace.verdict.bugReproduced).toBe(false);
   });
 });
@@ -179,7 +179,7 @@ describe('determinism and limits', () => {
 
 describe('the verdict: lost, kept, or not reached', () => {
   it('a run that stops before the claim is incomplete, never "kept"', () => {
-    const { verdict } = simulate(prod({ claimAt: 3_600_000, periodicRuns: 10_000, period: 1000 }));
+    const verdict = simulate(prod({ claimAt: 3_600_000, periodicRuns: 10_000, period: 1000 })).verdict as PciVerdict;
     expect(verdict).toMatchObject({ verdict: 'incomplete', allocationLost: false, bugReproduced: false, mechanism: null });
     expect(verdict.times.claim).toBeNull();
     expect(verdict.reason).toMatch(/^Not reached: the evacuation never reached its claim on host2\. .*1000 periodic runs/);

@@ -4,64 +4,24 @@
  * engine; they differ only in what the recorder keeps. Pure and
  * deterministic: the same scenario gives the same trace, byte for byte.
  */
-import { bootNewServer } from './actors/boot';
-import { evacuation } from './actors/evacuation';
-import { restartHost1 } from './actors/host-restart';
-import { type Env, idleUntil } from './actors/ops';
-import { periodicTimer, runPeriodicsLikeTheTest } from './actors/periodic';
 import { runEngine, type EngineResult } from './engine/engine';
 import { type EngineLimits, MODEL_LIMITS } from './engine/limits';
 import { FullRecorder, OutcomeRecorder, type TraceRecorder } from './engine/recorder';
 import { type Scheduler, timedScheduler, untimedScheduler } from './engine/scheduler';
-import type { ActorContext, ActorSpec, Program } from './engine/types';
+import type { ActorSpec } from './engine/types';
 import { checkInvariants } from './invariants';
-import { computeOutcome } from './outcome';
-import { raceView } from './race';
+import { raceOf } from './races';
 import type { Scenario } from './scenario';
 import { traceHash } from './trace-hash';
-import type { HostName, Outcome, Trace, Violation } from './types';
-import { HOSTS } from './types';
-import { withReason } from './verdict';
-import { DEST_HOST, initialWorld } from './world';
+import type { Outcome, Trace, Verdict, Violation } from './types';
+import { hostsOf } from './world';
 
 export { MODEL_LIMITS };
+export { lockName } from './races/evacuation';
 
-/** The lock name a tracker on `host` takes: one per process. */
-export function lockName(scenario: Scenario, host: HostName): string {
-  return scenario.preset === 'nova-test' ? 'compute_resources' : `compute_resources@${host}`;
-}
-
-/**
- * nova-test: the test method is one thread. It calls `_run_periodics()` at
- * `periodicAt` and, when asked, restarts host1's service at `host1UpAt`, one
- * after the other (a restart cannot interrupt a periodic run it started).
- */
-function* testThread(env: Env, ctx: ActorContext): Program {
-  const { periodicAt, host1UpAt } = env.scenario;
-  const actions: { at: number; run: () => Program }[] = [{ at: periodicAt, run: () => runPeriodicsLikeTheTest(env, ctx) }];
-  if (host1UpAt !== null) actions.push({ at: host1UpAt, run: () => restartHost1(env, ctx) });
-  actions.sort((a, b) => a.at - b.at);
-  for (const action of actions) {
-    yield idleUntil(action.at);
-    yield* action.run();
-  }
-}
-
-/** The threads of a scenario, in tie-break order. */
+/** The threads of a scenario, in tie-break order (its race's). */
 export function actorsFor(scenario: Scenario): ActorSpec[] {
-  const env: Env = { scenario, lockFor: (host) => lockName(scenario, host) };
-  const s = scenario;
-  const actors: ActorSpec[] = [{ id: 'evacuation', startAt: 0, run: (ctx) => evacuation(env, ctx) }];
-  if (s.preset === 'nova-test') {
-    actors.push({ id: 'test-thread', startAt: 0, run: (ctx) => testThread(env, ctx) });
-  } else {
-    actors.push({ id: 'periodic-host2', startAt: 0, run: (ctx) => periodicTimer(env, ctx, DEST_HOST, s.periodicAt) });
-  }
-  if (s.bootAt !== null) actors.push({ id: 'boot', startAt: s.bootAt, run: (ctx) => bootNewServer(env, ctx) });
-  if (s.preset === 'production' && s.host1UpAt !== null) {
-    actors.push({ id: 'host1-restart', startAt: s.host1UpAt, run: (ctx) => restartHost1(env, ctx) });
-  }
-  return actors;
+  return raceOf(scenario).actors(scenario);
 }
 
 /** Why a scenario's schedule cannot be replayed on it. */
@@ -91,7 +51,7 @@ function run(scenario: Scenario, recorder: TraceRecorder, limits: EngineLimits):
   const replayed = scenario.schedule ? replay(scenario.schedule) : null;
   const scheduler = replayed?.scheduler ?? timedScheduler;
   const result = runEngine({
-    world: initialWorld(),
+    world: raceOf(scenario).initialWorld(),
     actors: actorsFor(scenario),
     jitter: scenario.jitter,
     seed: scenario.seed,
@@ -103,8 +63,8 @@ function run(scenario: Scenario, recorder: TraceRecorder, limits: EngineLimits):
   return { result, scheduler };
 }
 
-function outcomeOf(result: EngineResult, steps: number, scheduler: Scheduler): Outcome {
-  return computeOutcome({
+function outcomeOf(scenario: Scenario, result: EngineResult, steps: number, scheduler: Scheduler): Outcome {
+  return raceOf(scenario).outcome({
     facts: result.facts,
     lockSpans: result.lockSpans,
     world: result.world,
@@ -125,7 +85,16 @@ function outcomeOf(result: EngineResult, steps: number, scheduler: Scheduler): O
 export function simulateOutcome(scenario: Scenario, limits: EngineLimits = MODEL_LIMITS): Outcome {
   const recorder = new OutcomeRecorder();
   const { result, scheduler } = run(scenario, recorder, limits);
-  return outcomeOf(result, recorder.size, scheduler);
+  return outcomeOf(scenario, result, recorder.size, scheduler);
+}
+
+/**
+ * The verdict on the fast path: the outcome with its race's one-line reason.
+ *
+ * @example simulateVerdict(defaultScenario()).reason
+ */
+export function simulateVerdict(scenario: Scenario, limits: EngineLimits = MODEL_LIMITS): Verdict {
+  return raceOf(scenario).withReason(simulateOutcome(scenario, limits));
 }
 
 /** Records an invariant break once, at the step where it starts. */
@@ -133,7 +102,7 @@ function invariantWatcher(violations: Violation[]) {
   let active = new Set<string>();
   return (step: { index: number; end: number }, before: Trace['states'][number], after: Trace['states'][number]): void => {
     if (before === after) return;
-    const saved = HOSTS.filter((h) => before.db.pciDevices[h] !== after.db.pciDevices[h]);
+    const saved = hostsOf(after).filter((h) => before.db.pciDevices[h] !== after.db.pciDevices[h]);
     const now = new Set<string>();
     for (const p of checkInvariants(after, saved)) {
       now.add(p.key);
@@ -156,17 +125,19 @@ function invariantWatcher(violations: Violation[]) {
  */
 export function simulate(scenario: Scenario, limits: EngineLimits = MODEL_LIMITS): Trace {
   const violations: Violation[] = [];
-  const recorder = new FullRecorder(initialWorld(), invariantWatcher(violations));
+  const race = raceOf(scenario);
+  const recorder = new FullRecorder(race.initialWorld(), invariantWatcher(violations));
   const { result, scheduler } = run(scenario, recorder, limits);
   const { steps, states } = recorder;
+  const outcome = outcomeOf(scenario, result, steps.length, scheduler);
   return {
     steps,
     states,
     lockSpans: result.lockSpans,
     violations,
     facts: result.facts,
-    race: raceView(result.facts, steps, states, result.endTime),
-    verdict: withReason(outcomeOf(result, steps.length, scheduler)),
+    race: race.raceView(result.facts, steps, states, result.endTime, outcome),
+    verdict: race.withReason(outcome),
     stopped: result.stopped,
     endTime: result.endTime,
     traceHash: traceHash(steps),

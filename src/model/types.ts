@@ -8,8 +8,19 @@
 import type { Fact } from './facts';
 import type { RaceView } from './race';
 
+/** The hosts of bug #1896463's world (and of #1879878's): the evacuation's source and destination. */
 export const HOSTS = ['host1', 'host2'] as const;
-export type HostName = (typeof HOSTS)[number];
+/** The two hosts of an evacuation or a resize. */
+export type PairHost = (typeof HOSTS)[number];
+/** Every compute host a race's world may have (#2025480 has one compute, `compute1`). */
+export const ALL_HOSTS = ['host1', 'host2', 'compute1'] as const;
+export type HostName = (typeof ALL_HOSTS)[number];
+/**
+ * A value per host of one race's world: only that race's hosts are present
+ * (`hostOf` in `world.ts` reads one and fails loudly for a host the world
+ * does not have).
+ */
+export type HostMap<T> = Readonly<Partial<Record<HostName, T>>>;
 
 /** Nova's `PciDeviceStatus` values that the scenarios reach. */
 export type DeviceStatus = 'available' | 'claimed' | 'allocated' | 'unclaimable' | 'unavailable';
@@ -35,8 +46,16 @@ export interface DeviceRef {
   readonly address: string;
 }
 
-export type VmState = 'building' | 'active' | 'error' | 'deleted';
-export type TaskState = 'scheduling' | 'rebuilding' | null;
+/** Nova's `vm_states` the scenarios reach. */
+export type VmState = 'building' | 'active' | 'error' | 'deleted' | 'resized' | 'shelved_offloaded';
+/** Nova's `task_states` the scenarios reach. */
+export type TaskState = 'scheduling' | 'rebuilding' | 'resize_reverting' | 'unshelving' | 'spawning' | null;
+
+/** The part of a flavor the usage races count: its vCPUs (the Nova tests assert `vcpus_used`). */
+export interface Flavor {
+  readonly name: string;
+  readonly vcpus: number;
+}
 
 /** The part of `MigrationContext` that matters here: the devices claimed on the destination. */
 export interface MigrationContext {
@@ -56,8 +75,13 @@ export interface InstanceRow {
   readonly migrationContext: MigrationContext | null;
   /** The devices the instance uses (`instance.pci_devices`). */
   readonly pciDevices: readonly DeviceRef[];
-  /** The instance's PCI request: one VF on this physnet (an SR-IOV port). */
-  readonly pciRequestPhysnet: string;
+  /** The instance's PCI request: one VF on this physnet (an SR-IOV port); `null`: none. */
+  readonly pciRequestPhysnet: string | null;
+  /** `instance.flavor`; `null` where the race does not count usage (#1896463 models PCI devices only). */
+  readonly flavor: Flavor | null;
+  /** `instance.old_flavor` / `new_flavor`, stashed by a resize until it is confirmed or reverted. */
+  readonly oldFlavor: Flavor | null;
+  readonly newFlavor: Flavor | null;
 }
 
 export type MigrationStatus =
@@ -66,16 +90,29 @@ export type MigrationStatus =
   | 'done'
   | 'completed'
   | 'failed'
-  | 'error';
+  | 'error'
+  /** A cold migration or resize: `finished` on the destination (VERIFY_RESIZE), then confirmed or reverted. */
+  | 'finished'
+  | 'confirming'
+  | 'confirmed'
+  | 'reverting'
+  | 'reverted';
 
-/** A `migrations` row. Evacuation is the only migration type the scenarios create. */
+/** A `migrations` row: an evacuation (#1896463) or a cold migration (#1879878). */
 export interface MigrationRow {
   readonly id: number;
   readonly instanceUuid: string;
   readonly sourceCompute: HostName;
   readonly destCompute: HostName | null;
   readonly status: MigrationStatus;
-  readonly type: 'evacuation';
+  /** `migration_type`; a cold migration is `migration` (a resize would be `resize`). */
+  readonly type: 'evacuation' | 'migration';
+}
+
+/** A `compute_nodes` row, the part the usage races read (the Nova tests' `assertUsage`). */
+export interface ComputeNodeRow {
+  /** May go negative: `_update_usage` subtracts whatever flavor it is given. */
+  readonly vcpusUsed: number;
 }
 
 /**
@@ -100,7 +137,9 @@ export interface Database {
   readonly instances: Readonly<Record<string, InstanceRow>>;
   readonly migrations: Readonly<Record<number, MigrationRow>>;
   /** `pci_devices` rows per compute node: what each tracker last saved. */
-  readonly pciDevices: Readonly<Record<HostName, DeviceMap>>;
+  readonly pciDevices: HostMap<DeviceMap>;
+  /** `compute_nodes` rows: what each tracker last saved with `_update` (empty where usage is not modelled). */
+  readonly computeNodes: HostMap<ComputeNodeRow>;
   /** Neutron's ports (not Nova's database, but shared state all the same). */
   readonly ports: Readonly<Record<string, PortRow>>;
 }
@@ -116,6 +155,12 @@ export interface TrackerState {
   readonly devices: DeviceMap;
   readonly claims: PciUsage;
   readonly allocations: PciUsage;
+  /**
+   * The tracker's own `compute_nodes[nodename]` object in memory (the usage
+   * counters), saved to the row by `_update`; `null` where usage is not
+   * modelled (#1896463).
+   */
+  readonly computeNode: ComputeNodeRow | null;
 }
 
 /** What one periodic run has read so far: the two snapshots of bug #1896463. */
@@ -153,15 +198,21 @@ export interface HostState {
 /** Everything the simulation knows at one instant. */
 export interface World {
   readonly db: Database;
-  readonly hosts: Readonly<Record<HostName, HostState>>;
+  /** The race's hosts, each with its nova-compute. */
+  readonly hosts: HostMap<HostState>;
 }
 
 /** The swimlanes of the timeline; each step belongs to one. */
 export const LANES = [
   'api',
   'evacuation',
+  'confirm-resize',
+  'revert-resize',
+  'finish-revert-resize',
+  'unshelve',
   'periodic-host1',
   'periodic-host2',
+  'periodic-compute1',
   'boot',
   'host1-restart',
 ] as const;
@@ -179,7 +230,11 @@ export type StepKind =
   | 'host-saved'
   | 'context-dropped'
   | 'migration-done'
-  | 'pci-freed';
+  | 'pci-freed'
+  /** The usage races: a migration's status saved (`confirmed`, `reverted`), a move claim dropped, a `compute_nodes` row saved. */
+  | 'migration-status'
+  | 'claim-dropped'
+  | 'usage-saved';
 
 export type LockUse = 'held' | 'waited' | 'none';
 
@@ -286,10 +341,12 @@ export interface OutcomeTimes {
 }
 
 /**
- * What a run ends with, as the fast path computes it for sweeps and the full
- * simulation for the screen: the two must agree on every scenario.
+ * What a run of #1896463 ends with, as the fast path computes it for sweeps
+ * and the full simulation for the screen: the two must agree on every
+ * scenario. (Its shape is what the golden traces record, so it has no `race`
+ * field: an outcome without one is #1896463's.)
  */
-export interface Outcome {
+export interface PciOutcome {
   readonly verdict: VerdictValue;
   /** The evacuated instance ended on host2 with no PCI device allocated there (the Nova test's assertion fails). */
   readonly allocationLost: boolean;
@@ -298,7 +355,7 @@ export interface Outcome {
   /** How it was lost; `null` when it was not. */
   readonly mechanism: Mechanism | null;
   /** Devices allocated to the evacuated instance per host, counted from the DB as the Nova test does. */
-  readonly pciAllocated: Readonly<Record<HostName, number>>;
+  readonly pciAllocated: Readonly<Record<PairHost, number>>;
   readonly instanceHost: HostName | null;
   readonly times: OutcomeTimes;
   /** Set when the scenario ran into one of the model's limits. */
@@ -309,9 +366,100 @@ export interface Outcome {
   readonly clock: 'ms' | 'step';
 }
 
-export interface Verdict extends Outcome {
-  /** One line that says why, with the times from the trace. */
-  readonly reason: string;
+/** The races of the library, by Launchpad bug (and, for #1879878, which half of the resize). */
+export const RACE_IDS = ['1896463', '1879878-confirm', '1879878-revert', '2025480'] as const;
+export type RaceId = (typeof RACE_IDS)[number];
+/** The races whose damage is a usage counter (`compute_nodes.vcpus_used`), not a PCI allocation. */
+export type UsageRaceId = Exclude<RaceId, '1896463'>;
+
+/**
+ * How a usage race left the counters wrong, read from the facts:
+ * - `periodic-before-drop`: bug #1879878. A periodic rebuilt the tracker
+ *   before `drop_move_claim` ran, and the drop then subtracted the wrong
+ *   amount: on a confirm, the old flavor from a source that had stopped
+ *   counting it once the migration was `confirmed`; on a revert, nothing,
+ *   because the destination no longer tracked the migration and no flavor
+ *   was passed.
+ * - `reverted-before-host-save`: a periodic ran after the destination
+ *   dropped its claim and marked the migration `reverted`, but before
+ *   `finish_revert_resize` saved host=source: neither host counts the
+ *   instance where it is going. The fix does not close this window.
+ * - `spawning-not-counted`: bug #2025480. A periodic listed the instance
+ *   while it was still SHELVED_OFFLOADED (spawning) and left it out.
+ * - `unexplained`: wrong in a way the facts match to none of these.
+ */
+export type UsageMechanism = 'periodic-before-drop' | 'reverted-before-host-save' | 'spawning-not-counted' | 'unexplained';
+
+/** A periodic run, on one host, that rebuilt the usage the verdict reads. */
+export interface UsageRun {
+  readonly host: HostName;
+  readonly run: number;
+  readonly instanceRead: Moment | null;
+  readonly migrationRead: Moment | null;
+  /** Its `_update` saved the compute node row. */
+  readonly saved: Moment | null;
+}
+
+/** The moments a usage race's verdict is told with; `null` when they did not happen. */
+export interface UsageTimes {
+  /** The racing operation's last step. */
+  readonly finished: Moment | null;
+  /**
+   * Where the verdict is read: the finish, or the end of a periodic run that
+   * was under way at the finish (its save still lands on the counters).
+   */
+  readonly judged: Moment | null;
+  /** What opens the race's window: the status save (#1879878), the claim (#2025480). */
+  readonly windowOpened: Moment | null;
+  /** What closes it: the drop (confirm), the source's host save (revert), `vm_state` active (#2025480). */
+  readonly windowClosed: Moment | null;
+  /** `drop_move_claim` on the host the operation leaves: where it found the instance and what it subtracted. */
+  readonly dropped: (Moment & { readonly host: HostName; readonly found: 'migration' | 'instance' | 'none'; readonly vcpus: number }) | null;
+  /** The periodic run behind a wrong count (the one in the window), or the closest one. */
+  readonly decidingRun: UsageRun | null;
+  /** The first periodic save after `judged` that brought every host back to the expected usage. */
+  readonly restored: Moment | null;
+  /**
+   * How close the race came: ms from the periodic read nearest to one of the
+   * operation's racing writes to that write, positive when the usage ended
+   * wrong, negative when right; `null` when no periodic read fell between
+   * the POST and the verdict.
+   */
+  readonly margin: number | null;
+}
+
+/** What a run of a usage race ends with; computed alike by the fast path and the full simulation. */
+export interface UsageOutcome {
+  readonly race: UsageRaceId;
+  /** `lost`: the usage was wrong when the operation finished; `kept`: right; `incomplete`: it never finished. */
+  readonly verdict: VerdictValue;
+  /** Wrong by the race's own bug (`periodic-before-drop` for #1879878, `spawning-not-counted` for #2025480). */
+  readonly bugReproduced: boolean;
+  readonly mechanism: UsageMechanism | null;
+  /** `vcpus_used` per host from the `compute_nodes` rows when the run ended (a later periodic may have restored it). */
+  readonly usage: HostMap<number>;
+  /** The same when the verdict was read (`times.judged`); `null` when the operation never finished. */
+  readonly usageWhenFinished: HostMap<number> | null;
+  /** What the Nova test asserts once the operation has finished. */
+  readonly expectedUsage: HostMap<number>;
+  readonly times: UsageTimes;
+  readonly stopped: SimulationStop | null;
+  readonly steps: number;
+  readonly endTime: number;
+  readonly clock: 'ms' | 'step';
+}
+
+/** What a run ends with: #1896463's PCI count, or a usage race's counters. */
+export type Outcome = PciOutcome | UsageOutcome;
+
+/** The outcome with one line that says why, with the times from the trace. */
+export type Verdict = Outcome & { readonly reason: string };
+export type PciVerdict = PciOutcome & { readonly reason: string };
+export type UsageVerdict = UsageOutcome & { readonly reason: string };
+
+/** Is this a usage race's outcome (it names its race; #1896463's does not)? */
+export function isUsageOutcome<T extends Outcome>(o: T): o is Extract<T, UsageOutcome> {
+  return 'race' in o;
 }
 
 export interface SimulationStop {

@@ -2,22 +2,22 @@
  * The verdict's one-line reason, told from the outcome's moments (the
  * outcome itself is only ever the database count; see `outcome.ts`).
  */
-import type { Outcome, Verdict } from './types';
+import type { PciOutcome, PciVerdict } from './types';
 import { DEST_HOST, EVACUEE } from './world';
 
 const DEST = DEST_HOST;
 
-function teller(outcome: Outcome): (t: number) => string {
+function teller(outcome: PciOutcome): (t: number) => string {
   return outcome.clock === 'ms' ? (t) => `${t} ms` : (t) => `step ${t}`;
 }
 
-function incompleteReason(o: Outcome, at: (t: number) => string): string {
+function incompleteReason(o: PciOutcome, at: (t: number) => string): string {
   const stop = o.stopped ? ` ${o.stopped.message}` : '';
   if (!o.times.claim) return `Not reached: the evacuation never reached its claim on ${DEST}.${stop}`;
   return `Not reached: the evacuation claimed on ${DEST} at ${at(o.times.claim.time)} but did not finish.${stop}`;
 }
 
-function lostReason(o: Outcome, at: (t: number) => string): string {
+function lostReason(o: PciOutcome, at: (t: number) => string): string {
   const { freed, hostSaved, migrationFinished } = o.times;
   if (!freed) return `${EVACUEE} ended on ${DEST} with no PCI device allocated there.`;
   const { instanceRead, migrationRead } = freed;
@@ -39,7 +39,7 @@ function lostReason(o: Outcome, at: (t: number) => string): string {
   return `${DEST}'s periodic freed ${freed.address} at ${at(freed.time)}: ${EVACUEE} was in neither of its snapshots.`;
 }
 
-function keptReason(o: Outcome, at: (t: number) => string): string {
+function keptReason(o: PciOutcome, at: (t: number) => string): string {
   const { claim, hostSaved, nearMiss, migrationFinished, finishWaitedUntil } = o.times;
   if (!claim) return `The evacuation never reached its claim on ${DEST}.`;
   if (!claim.ok) return `The rebuild claim failed at ${at(claim.time)}: no free physnet2 VF on ${DEST}.`;
@@ -70,7 +70,7 @@ function keptReason(o: Outcome, at: (t: number) => string): string {
  *
  * @example withReason(outcome).reason // "host2's periodic read the instance list at 2353 ms, ..."
  */
-export function withReason(outcome: Outcome): Verdict {
+export function withReason(outcome: PciOutcome): PciVerdict {
   const at = teller(outcome);
   const reason =
     outcome.verdict === 'incomplete'

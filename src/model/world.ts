@@ -7,20 +7,23 @@
 import { allocateDevice, fakeDriverDevices } from './pci-devices';
 import { emptyTracker } from './pci-tracker';
 import type {
+  ComputeNodeRow,
   Database,
+  HostMap,
   HostName,
   HostState,
   InstanceRow,
   MigrationRow,
+  PairHost,
   PortRow,
   TrackerState,
   World,
 } from './types';
 
 /** Where the evacuated server runs first; its nova-compute is down. */
-export const SOURCE_HOST: HostName = 'host1';
+export const SOURCE_HOST: PairHost = 'host1';
 /** Where it is evacuated to. */
-export const DEST_HOST: HostName = 'host2';
+export const DEST_HOST: PairHost = 'host2';
 /** The server the regression test boots on host1 and evacuates. */
 export const EVACUEE = 'inst-A';
 export const EVACUEE_NAME = 'test-server-for-bug-1896463';
@@ -65,6 +68,10 @@ function buildInitialWorld(): World {
     migrationContext: null,
     pciDevices: [{ host: SOURCE_HOST, address: SOURCE_VF }],
     pciRequestPhysnet: SRIOV_PHYSNET,
+    // This race is about PCI devices; vCPU usage is not modelled for it.
+    flavor: null,
+    oldFlavor: null,
+    newFlavor: null,
   };
   const host2Devices = fakeDriverDevices();
   return {
@@ -72,6 +79,7 @@ function buildInitialWorld(): World {
       instances: { [EVACUEE]: evacuee },
       migrations: {},
       pciDevices: { host1: host1Devices, host2: host2Devices },
+      computeNodes: {},
       ports: {
         [EVACUEE_PORT]: { id: EVACUEE_PORT, instanceUuid: EVACUEE, physnet: SRIOV_PHYSNET, bindingHost: SOURCE_HOST, pciSlot: SOURCE_VF },
       },
@@ -99,6 +107,18 @@ export function instanceOf(w: World, uuid: string): InstanceRow {
   return row;
 }
 
+/** A host of the world; a host the race does not have is a programming error. */
+export function hostOf(w: World, host: HostName): HostState {
+  const state = w.hosts[host];
+  if (!state) throw new Error(`no host ${host} in this world`);
+  return state;
+}
+
+/** The hosts of the world, in the order its race lists them. */
+export function hostsOf(w: World): HostName[] {
+  return Object.keys(w.hosts) as HostName[];
+}
+
 export function migrationOf(w: World, id: number): MigrationRow {
   const row = w.db.migrations[id];
   if (!row) throw new Error(`no migration ${id}`);
@@ -119,15 +139,29 @@ function withHosts(w: World, hosts: World['hosts']): World {
   return { db: w.db, hosts };
 }
 
-/** A per-host record with one host's value replaced. */
-function perHost<T>(record: Readonly<Record<HostName, T>>, host: HostName, value: T): Readonly<Record<HostName, T>> {
-  return host === 'host1' ? { host1: value, host2: record.host2 } : { host1: record.host1, host2: value };
+/** A per-host record with one host's value replaced (the two-host worlds keep one fixed shape). */
+function perHost<T>(record: HostMap<T>, host: HostName, value: T): HostMap<T> {
+  const keys = Object.keys(record);
+  if (keys.length === 2 && keys[0] === 'host1' && keys[1] === 'host2' && host !== 'compute1') {
+    return host === 'host1' ? { host1: value, host2: record.host2! } : { host1: record.host1!, host2: value };
+  }
+  return { ...record, [host]: value };
+}
+
+function database(db: Database, patch: Partial<Database>): Database {
+  return {
+    instances: patch.instances ?? db.instances,
+    migrations: patch.migrations ?? db.migrations,
+    pciDevices: patch.pciDevices ?? db.pciDevices,
+    computeNodes: patch.computeNodes ?? db.computeNodes,
+    ports: patch.ports ?? db.ports,
+  };
 }
 
 /** Insert or update an `instances` row (`instance.save()` / `create()`). */
 export function putInstance(w: World, row: InstanceRow): World {
   const { db } = w;
-  return withDb(w, { instances: { ...db.instances, [row.uuid]: row }, migrations: db.migrations, pciDevices: db.pciDevices, ports: db.ports });
+  return withDb(w, database(db, { instances: { ...db.instances, [row.uuid]: row } }));
 }
 
 export function updateInstance(w: World, uuid: string, patch: Partial<InstanceRow>): World {
@@ -137,13 +171,13 @@ export function updateInstance(w: World, uuid: string, patch: Partial<InstanceRo
 /** Create or update a Neutron port. */
 export function putPort(w: World, row: PortRow): World {
   const { db } = w;
-  return withDb(w, { instances: db.instances, migrations: db.migrations, pciDevices: db.pciDevices, ports: { ...db.ports, [row.id]: row } });
+  return withDb(w, database(db, { ports: { ...db.ports, [row.id]: row } }));
 }
 
 /** Insert or update a `migrations` row (`migration.save()` / `create()`). */
 export function putMigration(w: World, row: MigrationRow): World {
   const { db } = w;
-  return withDb(w, { instances: db.instances, migrations: { ...db.migrations, [row.id]: row }, pciDevices: db.pciDevices, ports: db.ports });
+  return withDb(w, database(db, { migrations: { ...db.migrations, [row.id]: row } }));
 }
 
 export function updateMigration(w: World, id: number, patch: Partial<MigrationRow>): World {
@@ -151,7 +185,7 @@ export function updateMigration(w: World, id: number, patch: Partial<MigrationRo
 }
 
 export function updateHost(w: World, host: HostName, patch: Partial<HostState>): World {
-  const h = w.hosts[host];
+  const h = hostOf(w, host);
   const next: HostState = {
     service: patch.service ?? h.service,
     tracker: patch.tracker ?? h.tracker,
@@ -162,13 +196,24 @@ export function updateHost(w: World, host: HostName, patch: Partial<HostState>):
 }
 
 export function setTracker(w: World, host: HostName, tracker: TrackerState): World {
-  return w.hosts[host].tracker === tracker ? w : updateHost(w, host, { tracker });
+  return hostOf(w, host).tracker === tracker ? w : updateHost(w, host, { tracker });
 }
 
 /** `PciDevTracker.save`: the tracker's devices become the host's `pci_devices` rows. */
 export function saveDevices(w: World, host: HostName): World {
-  const devices = w.hosts[host].tracker.devices;
+  const devices = hostOf(w, host).tracker.devices;
   const { db } = w;
   if (db.pciDevices[host] === devices) return w;
-  return withDb(w, { instances: db.instances, migrations: db.migrations, pciDevices: perHost(db.pciDevices, host, devices), ports: db.ports });
+  return withDb(w, database(db, { pciDevices: perHost(db.pciDevices, host, devices) }));
+}
+
+/**
+ * `ComputeNode.save()` in `_update`: the tracker's counters become the host's
+ * `compute_nodes` row. A tracker that counts no usage saves none.
+ */
+export function saveComputeNode(w: World, host: HostName): World {
+  const node: ComputeNodeRow | null = hostOf(w, host).tracker.computeNode;
+  const { db } = w;
+  if (node === null || db.computeNodes[host] === node) return w;
+  return withDb(w, database(db, { computeNodes: perHost(db.computeNodes, host, node) }));
 }

@@ -3,7 +3,8 @@
  * change should reach the browser history: discrete changes push an entry,
  * drags replace it.
  */
-import { clampParam, defaultScenario, type NumericKey, PARAM_BY_KEY, type Preset, type Scenario } from '../model';
+import { clampParam, defaultScenario, type NumericKey, PARAM_BY_KEY, paramDefault, type Preset, type RaceId, type Scenario } from '../model';
+import { defaultMapSpecFor } from '../sweep/map-spec';
 import type { HistoryIntent } from './history-intent';
 import type { SliceCreator } from './store';
 
@@ -16,8 +17,10 @@ export interface ScenarioSlice {
   setFix(fix: boolean): void;
   /** Switch harness; keys that equal the old preset's defaults take the new preset's. */
   setPreset(preset: Preset): void;
-  /** Back to the Nova regression test's values. */
+  /** Back to the Nova regression test's values (of the race on screen). */
   resetToTest(): void;
+  /** Switch to another race: its Nova test's scenario, and the race map on its own keys (one history entry). */
+  setRace(race: RaceId): void;
   /** Replace the whole scenario (an example, the URL, Back/Forward), reaching the history as `intent` says. */
   loadScenario(scenario: Scenario, intent: HistoryIntent): void;
 }
@@ -26,7 +29,8 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get, { his
   scenario: defaultScenario(),
   setParam(key, value, options) {
     const param = PARAM_BY_KEY[key];
-    const next = value === null ? (param.optional ? null : param.defaults[get().scenario.preset]) : clampParam(param, value);
+    const { race, preset } = get().scenario;
+    const next = value === null ? (param.optional ? null : paramDefault(param, race, preset)) : clampParam(param, value);
     if (get().scenario[key] === next) return;
     history.note(options?.transient ? 'replace' : 'push');
     set({ scenario: { ...get().scenario, [key]: next } });
@@ -47,8 +51,8 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get, { his
   setPreset(preset) {
     const current = get().scenario;
     if (current.preset === preset) return;
-    const oldDefaults = defaultScenario(current.preset);
-    const newDefaults = defaultScenario(preset);
+    const oldDefaults = defaultScenario(current.preset, current.race);
+    const newDefaults = defaultScenario(preset, current.race);
     const next: Record<string, unknown> = { ...current, preset };
     for (const key of Object.keys(newDefaults) as (keyof Scenario)[]) {
       if (key !== 'preset' && key !== 'fix' && current[key] === oldDefaults[key]) next[key] = newDefaults[key];
@@ -58,10 +62,16 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get, { his
   },
   resetToTest() {
     history.note('push');
-    set({ scenario: defaultScenario('nova-test') });
+    set({ scenario: defaultScenario('nova-test', get().scenario.race) });
+  },
+  setRace(race) {
+    if (get().scenario.race === race) return;
+    get().loadScenario(defaultScenario('nova-test', race), 'push');
   },
   loadScenario(scenario, intent) {
     history.note(intent);
-    set({ scenario });
+    // Another race: the race map moves onto that race's own default keys (a link's own map is loaded after this).
+    if (scenario.race === get().scenario.race) set({ scenario });
+    else set({ scenario, mapSpec: { ...defaultMapSpecFor(scenario.race), res: get().mapSpec.res } });
   },
 });

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../model';
 import { createChunker } from '../sweep/chunker';
-import { FLIP_KEYS, type FlipReport, type FlipSearch, flipReport } from '../sweep/flips';
+import { flipKeysFor, type FlipReport, type FlipSearch, flipReport } from '../sweep/flips';
 import type { MapSpec } from '../sweep/map-spec';
 import { EMPTY_TALLY, mergeTallies, type OddsTally } from '../sweep/odds';
 import type { JobSource } from '../worker/sweep-pool';
@@ -54,7 +54,7 @@ export function mapJob(scenario: Scenario, spec: MapSpec, events: MapJobEvents):
 
 /** The nearest flip: one task per timing key, reported once all are in (a partial answer could name a flip that is not the nearest). */
 export function flipJob(scenario: Scenario, events: FlipJobEvents): JobSource {
-  const keys = [...FLIP_KEYS];
+  const keys = flipKeysFor(scenario.race);
   const searches: FlipSearch[] = [];
   const report = (): FlipReport => flipReport(searches[0]?.from ?? 'kept', searches);
   return {

@@ -28,6 +28,10 @@ export function loadFromUrl(store: AppStore, search: string): void {
   const state = store.getState();
   state.clearNotices('url');
   for (const notice of parsed.notices) state.addNotice({ source: 'url', level: 'warning', text: noticeText(notice) });
+  if (parsed.ignored.length > 0) {
+    const keys = parsed.ignored.join(', ');
+    state.addNotice({ source: 'url', level: 'info', text: `Race ${parsed.scenario.race} does not read ${keys}: kept in the link, ignored by the simulation.` });
+  }
   const sameScenario = scenarioToQuery(parsed.scenario, null) === scenarioToQuery(state.scenario, null);
   const cursor = parsed.cursor ?? Number.POSITIVE_INFINITY;
   // Loading an entry only ever rewrites it (to its clean form), never adds one.

@@ -14,9 +14,9 @@
  */
 import { type Outcome, PARAM_BY_KEY, type Scenario, type VerdictValue } from '../model';
 import { simulateOutcome } from '../model/simulate';
-import { FLIP_KEYS, type Flip, type FlipKey, type FlipReport, flipReport, type FlipSearch } from './flips';
+import { FLIP_KEYS, type Flip, type FlipKey, flipKeysFor, type FlipReport, flipReport, type FlipSearch } from './flips';
 
-export { FLIP_KEYS, type Flip, type FlipKey, type FlipReport, type FlipSearch };
+export { FLIP_KEYS, type Flip, type FlipKey, flipKeysFor, type FlipReport, type FlipSearch };
 
 /** Probes every ms up to this distance. */
 const EXHAUSTIVE_MS = 128;
@@ -89,6 +89,6 @@ export function nearestFlip(scenario: Scenario, key: FlipKey, outcomeOf: (s: Sce
 
 /** Every key's search on this thread (the CLI and tests). */
 export function nearestFlips(scenario: Scenario, outcomeOf: (s: Scenario) => Outcome = simulateOutcome): FlipReport {
-  const searches = FLIP_KEYS.map((key) => nearestFlip(scenario, key, outcomeOf));
+  const searches = flipKeysFor(scenario.race).map((key) => nearestFlip(scenario, key, outcomeOf));
   return flipReport(searches[0]?.from ?? outcomeOf(scenario).verdict, searches);
 }

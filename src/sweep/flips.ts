@@ -3,11 +3,19 @@
  * search finds, and how the per-key searches add up to one answer.
  * Model-free; the search itself is in `flip-search.ts`.
  */
-import type { NumericKey, VerdictValue } from '../model';
+import { type NumericKey, PARAM_BY_KEY, type RaceId, type VerdictValue } from '../model';
 
-/** The timing keys the search tries, in the order they are shown on a tie. */
-export const FLIP_KEYS = ['dropDelay', 'migDelay', 'spawn', 'dbLatency', 'claimAt', 'periodicAt'] as const satisfies readonly NumericKey[];
-export type FlipKey = (typeof FLIP_KEYS)[number];
+/** Every timing key a search may try, in the order they are shown on a tie. */
+export const TIMING_KEYS = ['dropDelay', 'migDelay', 'winDelay', 'spawn', 'dbLatency', 'claimAt', 'periodicAt'] as const satisfies readonly NumericKey[];
+export type FlipKey = (typeof TIMING_KEYS)[number];
+
+/** The timing keys of a race (the ones it reads), in tie order. */
+export function flipKeysFor(race: RaceId): FlipKey[] {
+  return TIMING_KEYS.filter((key) => PARAM_BY_KEY[key].races.includes(race));
+}
+
+/** #1896463's timing keys (the default race's). */
+export const FLIP_KEYS: readonly FlipKey[] = flipKeysFor('1896463');
 
 export interface Flip {
   readonly key: FlipKey;
@@ -39,7 +47,7 @@ export interface FlipReport {
 
 /** Put per-key searches together, nearest first. */
 export function flipReport(verdict: VerdictValue, searches: readonly FlipSearch[]): FlipReport {
-  const order = (key: FlipKey): number => FLIP_KEYS.indexOf(key);
+  const order = (key: FlipKey): number => TIMING_KEYS.indexOf(key);
   const flips = searches
     .flatMap((s) => (s.flip ? [s.flip] : []))
     .sort((a, b) => Math.abs(a.delta) - Math.abs(b.delta) || order(a.key) - order(b.key));

@@ -4,10 +4,29 @@
  * model-free (only the scenario's key table), so the URL codec, the store and
  * the screen can use it without pulling the simulation into their bundle.
  */
-import { NUMERIC_PARAMS, type NumericKey, PARAM_BY_KEY, type Scenario } from '../model';
+import { NUMERIC_PARAMS, type NumericKey, PARAM_BY_KEY, type RaceId, type Scenario } from '../model';
 
-/** The keys a map axis may span: every scenario key measured in ms. */
-export const MAP_AXIS_KEYS: readonly NumericKey[] = NUMERIC_PARAMS.filter((p) => p.unit === 'ms').map((p) => p.key);
+/** Every key a map axis may span: the scenario keys measured in ms. */
+const ALL_AXIS_KEYS: readonly NumericKey[] = NUMERIC_PARAMS.filter((p) => p.unit === 'ms').map((p) => p.key);
+
+/** The axis keys of a race: the keys in ms it reads. */
+export function mapAxisKeysFor(race: RaceId): NumericKey[] {
+  return ALL_AXIS_KEYS.filter((key) => PARAM_BY_KEY[key].races.includes(race));
+}
+
+/** #1896463's axis keys (the default race's). */
+export const MAP_AXIS_KEYS: readonly NumericKey[] = mapAxisKeysFor('1896463');
+
+/**
+ * Each race's default axes: the test's two sleeps for #1896463; the window
+ * (`winDelay`) or the spawn against when the periodic runs for the others.
+ */
+const DEFAULT_AXES: Readonly<Record<RaceId, readonly [NumericKey, NumericKey]>> = {
+  '1896463': ['dropDelay', 'migDelay'],
+  '1879878-confirm': ['winDelay', 'periodicAt'],
+  '1879878-revert': ['winDelay', 'periodicAt'],
+  '2025480': ['spawn', 'periodicAt'],
+};
 
 export type MapAxis = 'x' | 'y';
 
@@ -31,7 +50,8 @@ const DEFAULT_SPAN = [0, 3000] as const;
 /** A zoom narrower than this many units would give cells that round to the same value. */
 export const MIN_MAP_SPAN = 10;
 
-export const isMapAxisKey = (key: string): key is NumericKey => (MAP_AXIS_KEYS as readonly string[]).includes(key);
+/** A key some race's map may span (whether the scenario's race reads it is `mapAxisKeysFor`'s). */
+export const isMapAxisKey = (key: string): key is NumericKey => (ALL_AXIS_KEYS as readonly string[]).includes(key);
 
 /** The range an axis over `key` starts with. */
 export function defaultRange(key: NumericKey): readonly [number, number] {
@@ -50,6 +70,16 @@ export function defaultMapSpec(xKey: NumericKey = 'dropDelay', yKey: NumericKey 
   const [xMin, xMax] = defaultRange(xKey);
   const [yMin, yMax] = defaultRange(yKey);
   return { xKey, yKey, xMin, xMax, yMin, yMax, res: MAP_RES.default };
+}
+
+/**
+ * A race's default map.
+ *
+ * @example defaultMapSpecFor('2025480').xKey // 'spawn'
+ */
+export function defaultMapSpecFor(race: RaceId): MapSpec {
+  const [x, y] = DEFAULT_AXES[race];
+  return defaultMapSpec(x, y);
 }
 
 /** The same map with one axis over another key (at that key's default range); picking the other axis's key swaps them. */
@@ -106,7 +136,7 @@ export function mapCellScenario(base: Scenario, spec: MapSpec, i: number, j: num
  */
 export function mapInputsKey(base: Scenario, spec: MapSpec): string {
   const rest = NUMERIC_PARAMS.filter((p) => p.key !== spec.xKey && p.key !== spec.yKey).map((p) => base[p.key]);
-  return JSON.stringify([spec, base.preset, base.fix, rest]);
+  return JSON.stringify([spec, base.race, base.preset, base.fix, rest]);
 }
 
 export function sameMapSpec(a: MapSpec, b: MapSpec): boolean {

@@ -3,7 +3,7 @@
  * losses with a 95 % Wilson score interval, and the race's margin per run.
  * Model-free, so the page can merge the workers' tallies itself.
  */
-import type { Outcome } from '../model';
+import { isUsageOutcome, type Outcome } from '../model';
 
 /** Seeded runs per odds estimate unless asked otherwise. */
 export const DEFAULT_ODDS_RUNS = 1000;
@@ -35,6 +35,8 @@ export function mergeTallies(a: OddsTally, b: OddsTally): OddsTally {
  * @example raceMargin(simulateOutcome(defaultScenario())) // 941
  */
 export function raceMargin(outcome: Outcome): number | null {
+  // A usage race's model measures its own margin: its nearest periodic read to a racing write, signed by the verdict.
+  if (isUsageOutcome(outcome)) return outcome.times.margin;
   const finished = outcome.times.migrationFinished;
   const read = outcome.times.freed?.migrationRead ?? outcome.times.nearMiss?.migrationRead ?? null;
   if (!finished || !read) return null;

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenarioArb } from '../model/test-scenarios';
 import { simulate } from '../model/simulate';
+import type { PciVerdict } from '../model/types';
 import { buildTimelineModel } from '../view/timeline-model';
 import { hostDevices } from './hosts/device-view';
 import { hostSummary } from './hosts/host-summary';
@@ -20,7 +21,7 @@ describe('the screen and the verdict agree', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
         const trace = simulate(scenario);
-        const { verdict } = trace;
+        const verdict = trace.verdict as PciVerdict;
         const last = trace.steps.length - 1;
         const at = trace.states[last + 1]!;
         const before = trace.states[last]!;

@@ -6,8 +6,8 @@
  * clamped) with a notice, defaults stay out of the query.
  */
 import * as v from 'valibot';
-import { type NumericKey, PARAM_BY_KEY } from '../model/scenario';
-import { defaultMapSpec, defaultRange, MAP_AXIS_KEYS, MAP_RES, type MapAxis, type MapSpec, MIN_MAP_SPAN } from '../sweep/map-spec';
+import { DEFAULT_RACE, type NumericKey, PARAM_BY_KEY, type RaceId } from '../model/scenario';
+import { defaultMapSpecFor, defaultRange, MAP_RES, type MapAxis, mapAxisKeysFor, type MapSpec, MIN_MAP_SPAN } from '../sweep/map-spec';
 import { issueText, numberSchema, shown } from './query-values';
 
 export const MAP_QUERY_KEYS = ['mapX', 'mapY', 'mapXMin', 'mapXMax', 'mapYMin', 'mapYMax', 'mapRes'] as const;
@@ -18,7 +18,10 @@ interface QueryNotice {
   readonly action: string;
 }
 
-const axisKeySchema = v.picklist(MAP_AXIS_KEYS, `must be one of ${MAP_AXIS_KEYS.join(', ')}`);
+function axisKeySchema(race: RaceId) {
+  const keys = mapAxisKeysFor(race);
+  return v.picklist(keys, `must be one of ${keys.join(', ')}${race === DEFAULT_RACE ? '' : ` (race ${race})`}`);
+}
 
 /** A whole number in [min, max]: clamped and rounded with a notice, or `fallback` with one when unreadable. */
 function wholeNumber(key: string, raw: string, min: number, max: number, fallback: number, notices: QueryNotice[]): number {
@@ -36,9 +39,9 @@ function wholeNumber(key: string, raw: string, min: number, max: number, fallbac
   return clamped;
 }
 
-function axisKey(key: string, raw: string | null, fallback: NumericKey, notices: QueryNotice[]): NumericKey {
+function axisKey(key: string, raw: string | null, fallback: NumericKey, race: RaceId, notices: QueryNotice[]): NumericKey {
   if (raw === null) return fallback;
-  const result = v.safeParse(axisKeySchema, raw);
+  const result = v.safeParse(axisKeySchema(race), raw);
   if (result.success) return result.output;
   notices.push({ key, problem: `${key}=${shown(raw)} ${issueText(result)}`, action: `using ${fallback}` });
   return fallback;
@@ -67,11 +70,11 @@ function axisRange(axis: MapAxis, key: NumericKey, first: (key: string) => strin
  *
  * @example parseMapQuery((k) => new URLSearchParams('mapRes=200').get(k), []).res // 200
  */
-export function parseMapQuery(first: (key: string) => string | null, notices: QueryNotice[]): MapSpec {
-  const defaults = defaultMapSpec();
-  const xKey = axisKey('mapX', first('mapX'), defaults.xKey, notices);
+export function parseMapQuery(first: (key: string) => string | null, notices: QueryNotice[], race: RaceId = DEFAULT_RACE): MapSpec {
+  const defaults = defaultMapSpecFor(race);
+  const xKey = axisKey('mapX', first('mapX'), defaults.xKey, race, notices);
   const yFallback = xKey === defaults.yKey ? defaults.xKey : defaults.yKey;
-  let yKey = axisKey('mapY', first('mapY'), yFallback, notices);
+  let yKey = axisKey('mapY', first('mapY'), yFallback, race, notices);
   if (yKey === xKey) {
     notices.push({ key: 'mapY', problem: `mapY=${yKey} is the same key as mapX`, action: `using ${yFallback}` });
     yKey = yFallback;
@@ -89,8 +92,8 @@ export function parseMapQuery(first: (key: string) => string | null, notices: Qu
  *
  * @example mapSpecToQuery(defaultMapSpec()) // []
  */
-export function mapSpecToQuery(spec: MapSpec): string[] {
-  const defaults = defaultMapSpec();
+export function mapSpecToQuery(spec: MapSpec, race: RaceId = DEFAULT_RACE): string[] {
+  const defaults = defaultMapSpecFor(race);
   const [xMin, xMax] = defaultRange(spec.xKey);
   const [yMin, yMax] = defaultRange(spec.yKey);
   const parts: string[] = [];

@@ -7,11 +7,16 @@
 import * as v from 'valibot';
 import {
   clampParam,
+  DEFAULT_RACE,
   defaultScenario,
   NUMERIC_PARAMS,
   type NumericParam,
   type Preset,
   PRESETS,
+  RACE_IDS,
+  type RaceId,
+  raceHasPresets,
+  raceReads,
   type Scenario,
 } from '../model/scenario';
 import { decodeSchedule, encodeSchedule } from '../model/explore/schedule-codec';
@@ -56,9 +61,14 @@ export interface ParsedQuery {
   /** Buggy and fixed side by side (`compare=1`). */
   readonly compare: boolean;
   readonly notices: readonly Notice[];
+  /** Keys the query gives that its race does not read: left at their defaults, and ignored. */
+  readonly ignored: readonly string[];
 }
 
 const presetSchema = v.picklist(PRESETS, `must be one of ${PRESETS.join(', ')}`);
+const raceSchema = v.picklist(RACE_IDS, `must be one of ${RACE_IDS.join(', ')}`);
+/** The key that picks the race (absent: #1896463). */
+export const RACE_KEY = 'race';
 const fixSchema = v.picklist(['0', '1'], 'must be 0 or 1');
 const offValues = new Set(['', 'off', 'none']);
 
@@ -99,7 +109,7 @@ function safeParams(query: string): URLSearchParams {
 export const SCHEDULE_KEY = 'schedule';
 
 const KNOWN_KEYS = new Set<string>([
-  'v', 'preset', 'fix', SCHEDULE_KEY, CURSOR_KEY, RANGE_START_KEY, RANGE_END_KEY, COMPARE_KEY, ...NUMERIC_PARAMS.map((p) => p.key), ...MAP_QUERY_KEYS,
+  'v', RACE_KEY, 'preset', 'fix', SCHEDULE_KEY, CURSOR_KEY, RANGE_START_KEY, RANGE_END_KEY, COMPARE_KEY, ...NUMERIC_PARAMS.map((p) => p.key), ...MAP_QUERY_KEYS,
 ]);
 
 function parseSchedule(raw: string, notices: Notice[]): number[] | null {
@@ -128,14 +138,24 @@ export function parseScenarioQuery(query: string): ParsedQuery {
     notices.push({ key: 'v', problem: `Link format v=${shown(version)} is unknown`, action: `reading it as version ${FORMAT_VERSION}` });
   }
 
+  let race: RaceId = DEFAULT_RACE;
+  const rawRace = first(RACE_KEY);
+  if (rawRace !== null) {
+    const result = v.safeParse(raceSchema, rawRace.trim());
+    if (result.success) race = result.output;
+    else notices.push({ key: RACE_KEY, problem: `${RACE_KEY}=${shown(rawRace)} ${issueText(result)}`, action: `using ${DEFAULT_RACE}` });
+  }
+  const ignored: string[] = [];
+
   let preset: Preset = 'nova-test';
   const rawPreset = first('preset');
+  if (rawPreset !== null && !raceHasPresets(race)) ignored.push('preset');
   if (rawPreset !== null) {
     const result = v.safeParse(presetSchema, rawPreset);
     if (result.success) preset = result.output;
     else notices.push({ key: 'preset', problem: `preset=${shown(rawPreset)} ${issueText(result)}`, action: `using nova-test` });
   }
-  const defaults = defaultScenario(preset);
+  const defaults = defaultScenario(preset, race);
 
   let fix = defaults.fix;
   const rawFix = first('fix');
@@ -148,12 +168,14 @@ export function parseScenarioQuery(query: string): ParsedQuery {
   const numeric: Record<string, number | null> = {};
   for (const param of NUMERIC_PARAMS) {
     const raw = first(param.key);
+    // A key the race does not read is still read and kept (a link round-trips), and reported as ignored.
+    if (raw !== null && !raceReads(race, param.key)) ignored.push(param.key);
     numeric[param.key] = raw === null ? defaults[param.key] : parseNumber(param, raw, defaults[param.key], notices);
   }
 
   const rawSchedule = first(SCHEDULE_KEY);
   const schedule = rawSchedule === null ? null : parseSchedule(rawSchedule, notices);
-  const map = parseMapQuery(first, notices);
+  const map = parseMapQuery(first, notices, race);
 
   const rawCursor = first(CURSOR_KEY);
   const cursor = rawCursor === null ? null : parseStep(rawCursor, notices);
@@ -167,7 +189,7 @@ export function parseScenarioQuery(query: string): ParsedQuery {
     notices.push({ key: 'query', problem: `Unknown key${unknown.length > 1 ? 's' : ''} ${named}${more}`, action: 'ignored' });
   }
 
-  return { scenario: { ...defaults, ...numeric, preset, fix, schedule } as Scenario, cursor, map, timeRange, compare, notices };
+  return { scenario: { ...defaults, ...numeric, preset, fix, schedule } as Scenario, cursor, map, timeRange, compare, notices, ignored };
 }
 
 /**
@@ -205,16 +227,19 @@ export interface ViewKeys {
  * @example scenarioToQuery(defaultScenario(), 22) // 'v=1&step=23'
  */
 export function scenarioToQuery(scenario: Scenario, cursor: number | null, view: ViewKeys = {}): string {
-  const defaults = defaultScenario(scenario.preset);
+  const { race } = scenario;
+  const defaults = defaultScenario(scenario.preset, race);
   const parts: string[] = [`v=${FORMAT_VERSION}`];
+  if (race !== DEFAULT_RACE) parts.push(`${RACE_KEY}=${race}`);
   if (scenario.preset !== 'nova-test') parts.push(`preset=${scenario.preset}`);
   if (scenario.fix !== defaults.fix) parts.push(`fix=${scenario.fix ? 1 : 0}`);
+  // Every key that differs from the race's default: one its race ignores stays ignored, but the link keeps it.
   for (const param of NUMERIC_PARAMS) {
     const value = scenario[param.key];
     if (value !== defaults[param.key]) parts.push(`${param.key}=${value === null ? 'off' : value}`);
   }
   if (scenario.schedule !== null) parts.push(`${SCHEDULE_KEY}=${encodeSchedule(scenario.schedule)}`);
-  if (view.map) parts.push(...mapSpecToQuery(view.map));
+  if (view.map) parts.push(...mapSpecToQuery(view.map, race));
   if (cursor !== null) parts.push(`${CURSOR_KEY}=${cursor + 1}`);
   parts.push(...timeRangeParts(view.timeRange ?? null));
   if (view.compare) parts.push(`${COMPARE_KEY}=1`);

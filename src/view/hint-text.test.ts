@@ -27,3 +27,12 @@ describe('firstVisitHint', () => {
     expect(firstVisitHint('kept', scenario).happened).toMatch(/In this schedule/);
   });
 });
+
+describe('the first-visit hint of the usage races', () => {
+  it('says what went wrong and what to move, in the race’s own terms', () => {
+    const confirm = firstVisitHint('lost', { ...defaultScenario('nova-test', '1879878-confirm') });
+    expect(confirm.happened).toMatch(/between the 'confirmed' save and drop_move_claim/);
+    expect(confirm.tryThis).toMatch(/move periodicAt out of the window \(winDelay, 1000 ms/);
+    expect(firstVisitHint('kept', { ...defaultScenario('nova-test', '2025480'), fix: true }).tryThis).toBe('To see the bug, untick fix.');
+  });
+});

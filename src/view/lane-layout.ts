@@ -4,7 +4,7 @@
  * the "what host2's periodic can see" strip. Lanes share the height that is
  * left, within a readable minimum and a calm maximum.
  */
-import { LANES, type Lane, type StepRow } from '../model';
+import { type HostName, LANES, type Lane, type StepRow } from '../model';
 
 export interface LaneRow {
   readonly lane: Lane;
@@ -19,7 +19,14 @@ export interface LaneRow {
   readonly bandHeight: number;
 }
 
-export type StripRowKey = 'listed' | 'in-progress';
+/** #1896463's strip: the evacuee listed on host2 and its migration in progress; a usage race's: one row per host. */
+export type StripRowKey = VisibilityKey | HostName;
+export type VisibilityKey = 'listed' | 'in-progress';
+
+export const isVisibilityKey = (key: StripRowKey): key is VisibilityKey => key === 'listed' || key === 'in-progress';
+
+/** #1896463's two strip rows. */
+export const VISIBILITY_ROWS: readonly StripRowKey[] = ['listed', 'in-progress'];
 
 export interface StripRow {
   readonly key: StripRowKey;
@@ -84,6 +91,8 @@ function laneRow(lane: Lane, top: number, height: number): LaneRow {
 export interface LayoutOptions {
   /** Leave out the strip's title row (buggy and fixed stacked in one panel). */
   readonly compact?: boolean;
+  /** The strip's rows: #1896463's two by default, a usage race's hosts. */
+  readonly stripKeys?: readonly StripRowKey[];
 }
 
 /**
@@ -93,20 +102,21 @@ export interface LayoutOptions {
  */
 export function layoutTimeline(lanes: readonly Lane[], width: number, height: number, options: LayoutOptions = {}): TimelineLayout {
   const titleRow = options.compact ? 0 : STRIP_TITLE;
-  const stripHeight = STRIP_GAP + titleRow + 2 * STRIP_ROW + 3;
+  const keys = options.stripKeys ?? VISIBILITY_ROWS;
+  const stripHeight = STRIP_GAP + titleRow + keys.length * STRIP_ROW + 3;
   const free = height - AXIS_HEIGHT - stripHeight;
   const laneHeight = Math.floor(Math.min(LANE_MAX, Math.max(LANE_MIN, free / Math.max(1, lanes.length))));
   const rows = lanes.map((lane, i) => laneRow(lane, AXIS_HEIGHT + i * laneHeight, laneHeight));
   const stripTop = AXIS_HEIGHT + lanes.length * laneHeight + STRIP_GAP;
   const rowTop = stripTop + titleRow;
-  const stripRows: StripRow[] = (['listed', 'in-progress'] as const).map((key, i) => ({
+  const stripRows: StripRow[] = keys.map((key, i) => ({
     key,
     top: rowTop + i * STRIP_ROW,
     height: STRIP_ROW,
     labelBaseline: rowTop + i * STRIP_ROW + 9,
     mid: rowTop + i * STRIP_ROW + 15.5,
   }));
-  const bottom = rowTop + 2 * STRIP_ROW + 3;
+  const bottom = rowTop + keys.length * STRIP_ROW + 3;
   return {
     width,
     height: Math.max(height, bottom),

@@ -17,6 +17,11 @@ export const LANE_COLOR: Readonly<Record<Lane, string>> = {
   'periodic-host2': orange!,
   boot: purple!,
   'host1-restart': pink!,
+  'confirm-resize': blue!,
+  'revert-resize': blue!,
+  'finish-revert-resize': purple!,
+  unshelve: blue!,
+  'periodic-compute1': orange!,
 };
 
 export const LANE_LABEL: Readonly<Record<Lane, string>> = {
@@ -26,6 +31,11 @@ export const LANE_LABEL: Readonly<Record<Lane, string>> = {
   'periodic-host2': 'host2 periodic',
   boot: 'new boot (host2)',
   'host1-restart': 'host1 restart',
+  'confirm-resize': 'confirm_resize (host1)',
+  'revert-resize': 'revert_resize (host2)',
+  'finish-revert-resize': 'finish_revert_resize (host1)',
+  unshelve: 'unshelve (compute1)',
+  'periodic-compute1': 'compute1 periodic',
 };
 
 /** Owners of devices: the evacuee in the evacuation's colour, the new server in the boot's. */

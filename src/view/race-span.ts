@@ -5,7 +5,7 @@
  * to the evacuation's host save. The timeline zooms to it on request, and
  * opens on it when the whole trace would squeeze it into a few pixels.
  */
-import type { TraceView } from '../model';
+import { isUsageOutcome, type TraceView } from '../model';
 import { clampDomain, type Domain, traceExtent } from './time-domain';
 
 /** Room around the race when it is framed: a share of its span, at least this many ms. */
@@ -28,7 +28,21 @@ export function raceSpan(trace: TraceView): Domain | null {
   return span;
 }
 
+/** A usage race: from the window's opening (or the deciding periodic's first read, if earlier) to the verdict. */
+function usageRaceSpan(trace: TraceView): Domain | null {
+  const { verdict } = trace;
+  if (!isUsageOutcome(verdict)) return null;
+  const { windowOpened, judged, decidingRun, windowClosed } = verdict.times;
+  const opened = windowOpened ? trace.steps[windowOpened.step] : undefined;
+  if (!opened) return null;
+  const firstRead = decidingRun?.instanceRead ?? decidingRun?.migrationRead;
+  const start = Math.min(opened.start, firstRead ? (trace.steps[firstRead.step]?.start ?? opened.start) : opened.start);
+  const end = Math.max(judged?.time ?? 0, windowClosed?.time ?? 0, opened.end);
+  return [start, Math.max(end, start + 1)];
+}
+
 function computeRaceSpan(trace: TraceView): Domain | null {
+  if (isUsageOutcome(trace.verdict)) return usageRaceSpan(trace);
   const { claim: claimed, hostSaved, freed } = trace.verdict.times;
   const claim = claimed ? trace.steps[claimed.step] : undefined;
   if (!claim) return null;

@@ -2,9 +2,9 @@
  * Everything the timeline derives from one trace, computed once when the
  * trace arrives (O(steps log steps)) so that zoom frames only cull and map.
  */
-import type { Lane, PeriodicRun, RaceLink, TraceView, Violation, Visibility } from '../model';
+import type { Lane, PeriodicRun, RaceLink, TraceView, UsageView, Violation, Visibility } from '../model';
 import { createIntervalIndex, type IntervalIndex } from './interval-index';
-import { lanesOf } from './lane-layout';
+import { lanesOf, type StripRowKey, VISIBILITY_ROWS } from './lane-layout';
 import { type Domain, traceExtent } from './time-domain';
 import type { Clock } from './time-format';
 
@@ -30,6 +30,8 @@ export interface TimelineModel {
   readonly snapshotIndex: { readonly 1: IntervalIndex; readonly 2: IntervalIndex };
   readonly links: readonly RaceLink[];
   readonly violationsByStep: ReadonlyMap<number, readonly Violation[]>;
+  /** A usage race's counters over time (its strip draws them); `null` for #1896463. */
+  readonly usage: UsageView | null;
 }
 
 function indexLanes(trace: TraceView, lanes: readonly Lane[]): Map<Lane, LaneIndex> {
@@ -83,5 +85,11 @@ export function buildTimelineModel(trace: TraceView): TimelineModel {
     snapshotIndex: { 1: indexSnapshots(runs, 1), 2: indexSnapshots(runs, 2) },
     links,
     violationsByStep,
+    usage: trace.race.usage,
   };
+}
+
+/** The strip's rows for a model: a usage race's hosts, or #1896463's two. */
+export function stripKeysOf(model: TimelineModel): readonly StripRowKey[] {
+  return model.usage ? model.usage.series.map((s) => s.host) : VISIBILITY_ROWS;
 }

@@ -1,10 +1,10 @@
 /**
  * The verdict as the screen words it: the model decides lost, kept or
- * incomplete (the evacuation never finished: a model limit, or the claim was
+ * incomplete (the operation never finished: a model limit, or the race was
  * never reached) and says why; this only puts its times in the screen's one
- * format and names the badge.
+ * format and names the badge, in the words of the verdict's race.
  */
-import type { Verdict, VerdictValue } from '../model';
+import { isUsageOutcome, type Outcome, RACE_INFO, type Verdict, type VerdictValue } from '../model';
 import { humanizeTimes } from './time-format';
 
 /** The model's reason, in the screen's time format. */
@@ -12,9 +12,34 @@ export function verdictReason(verdict: Verdict): string {
   return humanizeTimes(verdict.reason);
 }
 
-/** The badge's words for a verdict. */
+/** The badge's words for #1896463's verdicts. */
 export const OUTCOME_TITLE: Readonly<Record<VerdictValue, string>> = {
   lost: 'PCI allocation LOST on host2',
   kept: 'PCI allocation kept on host2',
   incomplete: 'Race not reached',
 };
+
+/**
+ * The badge's words for any race's verdict.
+ *
+ * @example outcomeTitle(confirmVerdict) // 'vcpus_used WRONG after the confirm'
+ */
+export function outcomeTitle(outcome: Outcome): string {
+  if (!isUsageOutcome(outcome)) return OUTCOME_TITLE[outcome.verdict];
+  const op = RACE_INFO[outcome.race].operation;
+  switch (outcome.verdict) {
+    case 'lost':
+      return `vcpus_used WRONG after the ${op}`;
+    case 'kept':
+      return `vcpus_used right after the ${op}`;
+    case 'incomplete':
+      return 'Race not reached';
+  }
+}
+
+/** "host1 -1 · host2 1": a usage map in the badge's words. */
+export function usageWords(usage: Readonly<Partial<Record<string, number>>>, separator = ' · '): string {
+  return Object.entries(usage)
+    .map(([host, value]) => `${host}: ${value}`)
+    .join(separator);
+}

@@ -5,8 +5,8 @@
  * the worlds around any of their steps.
  */
 import { isScenarioInRange, PRESETS, type Scenario, type Trace } from '../model';
+import { raceOf } from '../model/races';
 import { ScheduleMismatch, simulate, simulateOutcome } from '../model/simulate';
-import { withReason } from '../model/verdict';
 import type { SimResponse } from './protocol';
 import { type EncodedTrace, encodeTrace } from './trace-codec';
 
@@ -31,7 +31,7 @@ export function handlePreview(id: number, scenario: unknown, now: () => number):
   if (!isScenario(scenario)) return { type: 'error', id, message: MALFORMED };
   const started = now();
   try {
-    const verdict = withReason(simulateOutcome(scenario));
+    const verdict = raceOf(scenario).withReason(simulateOutcome(scenario));
     return { type: 'preview', id, verdict, elapsedMs: now() - started };
   } catch (error) {
     return failure(id, error);

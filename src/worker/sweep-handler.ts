@@ -5,7 +5,7 @@
  */
 import { isScenarioInRange, PRESETS, type Scenario } from '../model/scenario';
 import { nearestFlip } from '../sweep/flip-search';
-import { FLIP_KEYS } from '../sweep/flips';
+import { flipKeysFor } from '../sweep/flips';
 import { isMapSpecValid } from '../sweep/map-spec';
 import { evaluateCells } from '../sweep/map-run';
 import { runSeeds } from '../sweep/odds-run';
@@ -31,7 +31,7 @@ function run(request: SweepRequest): SweepResult | string {
       return { type: 'map-cells', start, cells: evaluateCells(request.scenario, spec, start, end) };
     }
     case 'flip':
-      if (!FLIP_KEYS.includes(request.key)) return 'The sweep worker received a flip task for an unknown key.';
+      if (!flipKeysFor(request.scenario.race).includes(request.key)) return 'The sweep worker received a flip task for an unknown key.';
       return { type: 'flip', search: nearestFlip(request.scenario, request.key) };
     case 'odds': {
       const { seedStart, seedEnd } = request;

@@ -12,6 +12,19 @@ import { decodeTrace, encodeTrace } from './trace-codec';
 
 
 describe('the compact trace protocol', () => {
+  it('rebuilds the usage races too: their hosts, lanes, step kinds and usage view', () => {
+    for (const race of ['1879878-confirm', '1879878-revert', '2025480'] as const) {
+      for (const fix of [false, true]) {
+        const trace = simulate({ ...defaultScenario('nova-test', race), fix, periodicRuns: 2 });
+        const view = decodeTrace(structuredClone(encodeTrace(trace).message));
+        expect(view.steps).toEqual(trace.steps.map(({ changes: _changes, ...row }) => row));
+        expect(view.race).toEqual(trace.race);
+        expect(view.verdict).toEqual(trace.verdict);
+        expect(view.steps.some((s) => s.kind === 'usage-saved')).toBe(true);
+      }
+    }
+  });
+
   it('rebuilds every step, lock span, run and verdict; the worker answers every world', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {

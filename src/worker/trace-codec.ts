@@ -7,14 +7,15 @@
  * 7,009 steps go across in about a tenth of what a structured clone of the
  * full trace took (see `npm run bench:json`, `traceBytes`).
  */
-import { LANES, type Lane, type LockSpan, type LockUse, type PeriodicRun, type Snapshot, type SnapshotStatus, type StepKind, type StepRow, type Trace, type TraceView } from '../model';
+import { ALL_HOSTS, LANES, type Lane, type LockSpan, type LockUse, type PeriodicRun, type Snapshot, type SnapshotStatus, type StepKind, type StepRow, type Trace, type TraceView } from '../model';
 
 const LOCK_USES: readonly LockUse[] = ['none', 'held', 'waited'];
 const KINDS: readonly (StepKind | null)[] = [
   null, 'claim', 'instance-list', 'migration-list', 'clean-usage', 'host-saved', 'context-dropped', 'migration-done', 'pci-freed',
+  'migration-status', 'claim-dropped', 'usage-saved',
 ];
 const STATUSES: readonly SnapshotStatus[] = ['seen', 'missed', 'gap'];
-const HOST_NAMES = ['host1', 'host2'] as const;
+const HOST_NAMES = ALL_HOSTS;
 
 /** Per step: name, label, lockName, address, nova, read (string ids; 0 = none). */
 const TEXT_FIELDS = 6;

@@ -8,7 +8,7 @@ import { destroyGuest, setMigrationStatus, startComputeService } from '../comput
 import { evacuationsFrom } from '../database';
 import type { ActorContext, Program } from '../engine/types';
 import { res, touches } from '../footprint';
-import { SOURCE_HOST } from '../world';
+import { hostOf, SOURCE_HOST } from '../world';
 import { CPU_STEP_MS, type Env, step } from './ops';
 import { periodicTimer, updateAvailableResource } from './periodic';
 
@@ -43,7 +43,7 @@ export function* restartHost1(env: Env, ctx: ActorContext): Program {
     },
   });
   for (const { id, instanceUuid } of evacuated) {
-    if (instanceUuid in ctx.world.hosts[HOST].guests) {
+    if (instanceUuid in hostOf(ctx.world, HOST).guests) {
       yield step({
         lane: 'host1-restart', host: HOST, name: 'driver.destroy', nova: 'destroy-evacuated', duration: CPU_STEP_MS,
         footprint: FOOTPRINT.destroy,

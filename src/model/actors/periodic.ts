@@ -15,11 +15,13 @@ import {
   updateUsageFromInstances,
   updateUsageFromMigrations,
 } from '../resource-tracker';
-import { HOSTS, type HostName, type Lane } from '../types';
+import { ALL_HOSTS, HOSTS, type HostName, type Lane } from '../types';
 import { acquire, CPU_STEP_MS, type Env, idleUntil, release, sleepStep, step } from './ops';
 
+const PERIODIC_LANE: Readonly<Record<HostName, Lane>> = { host1: 'periodic-host1', host2: 'periodic-host2', compute1: 'periodic-compute1' };
+
 export function periodicLane(host: HostName): Lane {
-  return host === 'host1' ? 'periodic-host1' : 'periodic-host2';
+  return PERIODIC_LANE[host];
 }
 
 interface PeriodicFootprints {
@@ -37,7 +39,7 @@ interface PeriodicFootprints {
  * instance that is not in the snapshot and mark a stale migration `error`.
  */
 const FOOTPRINTS = Object.fromEntries(
-  HOSTS.map((host): [HostName, PeriodicFootprints] => {
+  ALL_HOSTS.map((host): [HostName, PeriodicFootprints] => {
     const tracker = res.tracker(host);
     return [
       host,
@@ -47,7 +49,7 @@ const FOOTPRINTS = Object.fromEntries(
         migrationList: touches({ reads: [res.migrations], writes: [tracker] }),
         usageFromMigrations: touches({ reads: [res.instances], writes: [tracker, res.migrations] }),
         cleanUsage: touches({ writes: [tracker] }),
-        save: touches({ reads: [tracker], writes: [res.pciRows(host)] }),
+        save: touches({ reads: [tracker], writes: [res.pciRows(host), res.computeNode(host)] }),
       },
     ];
   }),
@@ -59,6 +61,7 @@ export function* updateAvailableResource(env: Env, host: HostName, run: number):
   const lock = env.lockFor(host);
   const db = env.scenario.dbLatency;
   const fp = FOOTPRINTS[host];
+  const countsUsage = env.countsUsage;
   yield acquire(lock, lane, host);
   yield step({
     lane, host, name: 'InstanceList.get_by_host_and_node', nova: 'instance-list', kind: 'instance-list', duration: db,
@@ -68,10 +71,10 @@ export function* updateAvailableResource(env: Env, host: HostName, run: number):
   yield step({
     lane, host, name: '_update_usage_from_instances', nova: 'update-usage-from-instances', duration: CPU_STEP_MS,
     footprint: fp.usageFromInstances,
-    apply: (w) => updateUsageFromInstances(w, host),
+    apply: (w) => updateUsageFromInstances(w, host, env.removable),
   });
-  if (env.scenario.migDelay > 0) {
-    yield sleepStep(lane, host, env.scenario.migDelay, 'mig-sleep', 'MigrationList.get_in_progress_and_error');
+  if (env.migrationListSleep > 0) {
+    yield sleepStep(lane, host, env.migrationListSleep, 'mig-sleep', 'MigrationList.get_in_progress_and_error');
   }
   yield step({
     lane, host, name: 'MigrationList.get_in_progress_and_error', nova: 'migration-list', kind: 'migration-list', duration: db,
@@ -89,7 +92,9 @@ export function* updateAvailableResource(env: Env, host: HostName, run: number):
     apply: (w) => cleanUsageSteps(w, host),
   });
   yield step({
-    lane, host, name: 'pci_tracker.save', nova: 'rt-update', duration: db, footprint: fp.save,
+    // The same `_update`; where usage is counted it is the compute node's save the race turns on.
+    lane, host, name: countsUsage ? '_update' : 'pci_tracker.save', nova: 'rt-update', duration: db, footprint: fp.save,
+    ...(countsUsage ? { kind: 'usage-saved' as const } : {}),
     apply: (w) => savePciDevices(w, host),
   });
   yield release(lock);
@@ -109,8 +114,18 @@ function stopAtRunLimit(ctx: ActorContext, run: number): boolean {
 export function* runPeriodicsLikeTheTest(env: Env, ctx: ActorContext): Program {
   for (let run = 1; run <= env.scenario.periodicRuns; run++) {
     if (stopAtRunLimit(ctx, run)) return;
-    for (const host of HOSTS) yield* updateAvailableResource(env, host, run);
+    yield* runPeriodicsOnce(env, HOSTS, run);
   }
+}
+
+/** One `_run_periodics()` call: `update_available_resource` on each compute in turn. */
+export function* runPeriodicsOnce(env: Env, hosts: readonly HostName[], run: number): Program {
+  for (const host of hosts) yield* updateAvailableResource(env, host, run);
+}
+
+/** Before periodic run `run` of a thread: `false` (and the simulation stops) past the model's limit. */
+export function mayRunPeriodic(ctx: ActorContext, run: number): boolean {
+  return !stopAtRunLimit(ctx, run);
 }
 
 /**

@@ -211,3 +211,40 @@ describe('runEngine with an untimed scheduler', () => {
     expect(result.steps.map((s) => s.name)).toEqual(['h', 'wait for lock', 'w']);
   });
 });
+
+describe('runEngine with a thread that waits for a condition', () => {
+  const waitFor = (tag: string): Op => ({
+    type: 'waitUntil',
+    holds: (w: World) => w.db.instances['inst-A']!.name.includes(`>${tag}`),
+    footprint: { reads: ['instance:inst-A'], writes: [] },
+  });
+  const pair = () => [
+    actor('writer', 0, function* () { yield mark('api', 'w1', 100); yield mark('api', 'w2', 100); }),
+    actor('waiter', 0, function* () { yield mark('evacuation', 'early', 10); yield waitFor('w2'); yield mark('evacuation', 'late', 5); }),
+  ];
+
+  it('resumes the waiter at the instant the condition comes true, off the clock until then', () => {
+    const result = run(pair());
+    expect(effects(result.world)).toBe('>early>w1>w2>late');
+    const late = result.steps.find((s) => s.name === 'late')!;
+    expect([late.start, late.end]).toEqual([200, 205]);
+  });
+
+  it('does not wait when the condition already holds', () => {
+    const result = run([actor('solo', 0, function* () { yield mark('api', 'w2', 10); yield waitFor('w2'); yield mark('api', 'after', 1); })]);
+    expect(result.steps.map((s) => [s.name, s.end])).toEqual([['w2', 10], ['after', 11]]);
+  });
+
+  it('untimed, the waiter is not ready until the write that makes it true, which enables it', () => {
+    const seen: number[][] = [];
+    const enablers: (number | null)[] = [];
+    run(pair(), {
+      scheduler: untimedScheduler((threads) => { seen.push([...threads]); return threads[threads.length - 1]!; }),
+      onTransition: (thread, _footprint, enabledBy) => { if (thread === 1) enablers.push(enabledBy); },
+    });
+    // The waiter runs 'early', then blocks: only the writer is ready until w2 lands.
+    expect(seen).toEqual([[0, 1], [0], [0], [1], [1]]);
+    // Its resume was made ready by the writer's second transition (the third of the run).
+    expect(enablers).toEqual([null, 2, null]);
+  });
+});

@@ -23,7 +23,7 @@ import { LockTable } from './lock-table';
 import type { TraceRecorder } from './recorder';
 import { createRng } from './rng';
 import type { Scheduler } from './scheduler';
-import type { AcquireOp, ActorContext, ActorSpec, Effect, Footprint, Op, Program, StepSpec } from './types';
+import type { AcquireOp, ActorContext, ActorSpec, Effect, Footprint, Op, Program, StepSpec, WaitOp } from './types';
 
 /**
  * Told about every transition: a thread (its actor order) resumed, ran until
@@ -65,6 +65,8 @@ type Pending =
   | { readonly kind: 'step'; readonly spec: StepSpec; readonly start: number }
   | { readonly kind: 'wait'; readonly op: AcquireOp; readonly since: number; readonly heldBy: Lane | null }
   | { readonly kind: 'idle' }
+  /** A condition on the world came true (the thread waited for it off the queue). */
+  | { readonly kind: 'until'; readonly op: WaitOp }
   /** Untimed: a thread whose program begins by taking a lock, not yet begun. */
   | { readonly kind: 'start'; readonly op: AcquireOp };
 
@@ -97,6 +99,13 @@ function withLocks(step: Footprint | null, locks: readonly string[]): Footprint 
   return footprint;
 }
 
+/** A footprint with a checked condition's reads added (`null` stays `null` when there is none). */
+function merged(base: Footprint | null, condition: Footprint | null): Footprint | null {
+  if (!condition) return base;
+  const b = base ?? NO_FOOTPRINT;
+  return { reads: [...b.reads, ...condition.reads], writes: b.writes };
+}
+
 /**
  * Run the actors to completion, to a limit, or until the scheduler stops.
  *
@@ -118,6 +127,10 @@ export function runEngine(options: EngineOptions): EngineResult {
   /** Transitions so far, and the locks the current one touched (only when observed). */
   let transitions = 0;
   let lockTouches: string[] = [];
+  /** Threads waiting for a condition, in actor order; they join the queue when it holds. */
+  const waiting: { actor: Actor; op: WaitOp }[] = [];
+  /** What the conditions the current transition checked read (only when observed). */
+  let conditionReads: Footprint | null = null;
 
   const context: ActorContext = {
     get world() {
@@ -245,6 +258,30 @@ export function runEngine(options: EngineOptions): EngineResult {
         actor.pending = { kind: 'idle' };
         queue.push(timed ? Math.max(now, op.time) : now, NORMAL, actor.order, actor);
         return false;
+      case 'waitUntil':
+        if (observe) conditionReads = op.footprint;
+        if (op.holds(world)) return true;
+        waiting.push({ actor, op });
+        waiting.sort((a, b) => a.actor.order - b.actor.order);
+        return false;
+    }
+  };
+
+  /**
+   * After a transition: the waiters whose condition now holds become ready
+   * at this instant, made ready by that transition (as a lock hand-over is).
+   */
+  const wakeWaiters = (): void => {
+    for (let i = 0; i < waiting.length; ) {
+      const { actor, op } = waiting[i]!;
+      if (!op.holds(world)) {
+        i++;
+        continue;
+      }
+      waiting.splice(i, 1);
+      actor.pending = { kind: 'until', op };
+      actor.enabledBy = transitions - 1;
+      queue.push(now, NORMAL, actor.order, actor);
     }
   };
 
@@ -267,6 +304,11 @@ export function runEngine(options: EngineOptions): EngineResult {
       if (next.done) return;
       const op = next.value;
       if (op.type === 'idleUntil') continue;
+      if (op.type === 'waitUntil') {
+        if (op.holds(world)) continue;
+        waiting.push({ actor, op });
+        return;
+      }
       if (op.type === 'acquire') {
         actor.pending = { kind: 'start', op };
         queue.push(0, NORMAL, actor.order, actor);
@@ -286,10 +328,14 @@ export function runEngine(options: EngineOptions): EngineResult {
       if (observe) lockTouches.push(pending.op.lock);
       recordWait(actor, pending);
     } else if (pending?.kind === 'start') running = perform(actor, pending.op);
+    else if (pending?.kind === 'until') completedFootprint = pending.op.footprint;
     if (stopped === null && running) advance(actor);
     if (observe) {
-      observe(actor.order, withLocks(completedFootprint, lockTouches), actor.enabledBy, pending?.kind === 'step' ? pending.spec.footprint : null);
+      // A condition checked on the way is read by this transition: as declared by its step, and by what it did.
+      const declared = merged(pending?.kind === 'step' ? pending.spec.footprint : null, conditionReads);
+      observe(actor.order, merged(withLocks(completedFootprint, lockTouches), conditionReads) ?? NO_FOOTPRINT, actor.enabledBy, declared);
       lockTouches = [];
+      conditionReads = null;
     }
     actor.enabledBy = null;
     transitions++;
@@ -313,6 +359,7 @@ export function runEngine(options: EngineOptions): EngineResult {
       now = recorder.size;
     }
     resume(event.actor);
+    if (waiting.length > 0) wakeWaiters();
   }
 
   return { world, facts, lockSpans: locks.spans, stopped, endTime: timed ? now : recorder.size };

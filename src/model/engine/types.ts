@@ -68,11 +68,23 @@ export interface AcquireOp {
   readonly host: HostName | null;
 }
 
+/**
+ * Wait until a condition on the world holds, as a test waits for a server's
+ * state (Nova's `_wait_for_state_change`). The condition must stay true once
+ * it holds; `footprint` names what it reads.
+ */
+export interface WaitOp {
+  readonly type: 'waitUntil';
+  readonly holds: (world: World) => boolean;
+  readonly footprint: Footprint;
+}
+
 export type Op =
   | { readonly type: 'step'; readonly spec: StepSpec }
   | AcquireOp
   | { readonly type: 'release'; readonly lock: string }
-  | { readonly type: 'idleUntil'; readonly time: number };
+  | { readonly type: 'idleUntil'; readonly time: number }
+  | WaitOp;
 
 export type Program = Generator<Op, void, void>;
 

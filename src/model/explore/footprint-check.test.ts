@@ -17,9 +17,9 @@ import type { Footprint } from '../engine/types';
 import { res, sameResource } from '../footprint';
 import { defaultScenario, type Scenario } from '../scenario';
 import { actorsFor } from '../simulate';
-import type { HostName, World } from '../types';
-import { HOSTS } from '../types';
-import { initialWorld } from '../world';
+import { raceOf } from '../races';
+import { RACE_IDS, type RaceId, type World } from '../types';
+import { hostOf, hostsOf, initialWorld } from '../world';
 
 const targetOf = new WeakMap<object, object>();
 const raw = <T>(x: T): T => (typeof x === 'object' && x !== null ? ((targetOf.get(x) as T | undefined) ?? x) : x);
@@ -60,15 +60,19 @@ function recordingWorld(world: World, note: Noter): World {
   const w = raw(world);
   const instanceResource = (uuid: string, field: string) =>
     field === 'host' || field === 'node' ? res.instanceHost(uuid) : res.instance(uuid);
+  const names = hostsOf(w);
   const db = {
     instances: table(raw(w.db.instances), instanceResource, note),
     migrations: table(raw(w.db.migrations), (id) => res.migration(Number(id)), note),
-    pciDevices: Object.fromEntries(HOSTS.map((h) => [h, leaf(raw(w.db.pciDevices[h]), res.pciRows(h), note)])),
+    pciDevices: Object.fromEntries(names.map((h) => [h, leaf(raw(w.db.pciDevices[h] ?? {}), res.pciRows(h), note)])),
+    computeNodes: Object.fromEntries(
+      names.flatMap((h) => (w.db.computeNodes[h] ? [[h, leaf(raw(w.db.computeNodes[h]), res.computeNode(h), note)]] : [])),
+    ),
     ports: table(raw(w.db.ports), (id) => res.port(id), note),
   };
   const hosts = Object.fromEntries(
-    HOSTS.map((h) => {
-      const host = raw(w.hosts[h]);
+    names.map((h) => {
+      const host = raw(hostOf(w, h));
       const view = new Proxy(host, {
         get(t, key) {
           if (key === 'tracker') return leaf(raw(t.tracker), res.tracker(h), note);
@@ -115,10 +119,11 @@ function writes(before: World, after: World): string[] {
   });
   rows(a.db.migrations, b.db.migrations, (id) => out.push(res.migration(Number(id))));
   rows(a.db.ports, b.db.ports, (id) => out.push(res.port(id)));
-  for (const h of HOSTS as readonly HostName[]) {
+  for (const h of hostsOf(b)) {
     if (raw(a.db.pciDevices[h]) !== raw(b.db.pciDevices[h])) out.push(res.pciRows(h));
-    const x = raw(a.hosts[h]);
-    const y = raw(b.hosts[h]);
+    if (raw(a.db.computeNodes[h]) !== raw(b.db.computeNodes[h])) out.push(res.computeNode(h));
+    const x = raw(hostOf(a, h));
+    const y = raw(hostOf(b, h));
     if (raw(x.tracker) !== raw(y.tracker) || raw(x.periodic) !== raw(y.periodic)) out.push(res.tracker(h));
     if (raw(x.guests) !== raw(y.guests)) out.push(res.hypervisor(h));
     if (raw(x.service) !== raw(y.service)) out.push(res.service(h));
@@ -150,7 +155,7 @@ function checkSchedule(scenario: Scenario, pick: (threads: readonly number[]) =>
   };
   let transition = 0;
   runEngine({
-    world: initialWorld(),
+    world: raceOf(scenario).initialWorld(),
     actors: actorsFor(scenario),
     jitter: 0,
     seed: 0,
@@ -191,6 +196,16 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
   })
   .map((r) => ({ ...defaultScenario(r.preset), ...r }));
 
+/** The usage races, buggy and fixed, with one to three `_run_periodics()` calls anywhere. */
+const usageScenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    race: fc.constantFrom(...(RACE_IDS.filter((r) => r !== '1896463') as RaceId[])),
+    fix: fc.boolean(),
+    periodicRuns: fc.integer({ min: 1, max: 3 }),
+    periodicAt: fc.integer({ min: 0, max: 3000 }),
+  })
+  .map((r) => ({ ...defaultScenario('nova-test', r.race), ...r }));
+
 describe('footprints', () => {
   it('no step touches what it does not declare, on random schedules of random scenarios', () => {
     fc.assert(
@@ -203,6 +218,17 @@ describe('footprints', () => {
     );
   });
 
+  it('no step of the usage races touches what it does not declare, on random schedules', () => {
+    fc.assert(
+      fc.property(usageScenarioArb, fc.array(fc.nat(), { minLength: 200, maxLength: 200 }), (scenario, dice) => {
+        let roll = 0;
+        const problems = checkSchedule(scenario, (threads) => threads[dice[roll++ % dice.length]! % threads.length]!);
+        expect(problems).toEqual([]);
+      }),
+      { numRuns: 150, seed: 1879878 },
+    );
+  });
+
   it('the check notices a step that touches more than it declares', () => {
     // Reading every instance row is more than "the listed ones": as if the actual footprint of the instance list were too narrow.
     const narrow = (w: World) => recordingWorld(w, () => {});
@@ -210,8 +236,8 @@ describe('footprints', () => {
     const reads = new Set<string>();
     const view = recordingWorld(initialWorld(), (r) => void reads.add(r));
     void view.db.instances['inst-A']!.vmState;
-    void view.hosts.host2.tracker.devices;
-    void ('inst-A' in view.hosts.host1.guests);
+    void view.hosts.host2!.tracker.devices;
+    void ('inst-A' in view.hosts.host1!.guests);
     expect([...reads].sort()).toEqual(['hypervisor:host1', 'instance:inst-A', 'tracker:host2']);
     expect(within(reads, ['instance:*', 'tracker:host2'])).toEqual(['hypervisor:host1']);
     const after = { ...initialWorld(), db: { ...initialWorld().db, migrations: { 7: { id: 7 } } } } as unknown as World;

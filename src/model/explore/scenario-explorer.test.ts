@@ -3,6 +3,7 @@ import { defaultScenario, type Scenario } from '../scenario';
 import { ScheduleMismatch } from '../simulate';
 import { exploreScenario, scheduleOutcome, simulateSchedule } from './scenario-explorer';
 import { decodeSchedule, encodeSchedule } from './schedule-codec';
+import type { PciVerdict } from '../types';
 
 const test = (patch: Partial<Scenario> = {}): Scenario => ({ ...defaultScenario(), ...patch });
 const prod = (patch: Partial<Scenario> = {}): Scenario => ({ ...defaultScenario('production'), ...patch });
@@ -30,8 +31,9 @@ describe('exploring every schedule of a scenario', () => {
     expect(trace.verdict).toMatchObject({ verdict: 'lost', bugReproduced: true, mechanism: 'stale-snapshots', clock: 'step' });
     expect(trace.steps).toHaveLength(shortest.steps);
     const at = (kind: string, host?: string) => trace.steps.findIndex((s) => s.kind === kind && (host === undefined || s.host === host));
-    const s1 = trace.verdict.times.freed!.instanceRead!.step;
-    const s2 = trace.verdict.times.freed!.migrationRead!.step;
+    const { times } = trace.verdict as PciVerdict;
+    const s1 = times.freed!.instanceRead!.step;
+    const s2 = times.freed!.migrationRead!.step;
     expect(trace.steps[s1]).toMatchObject({ kind: 'instance-list', host: 'host2' });
     expect(trace.steps[s2]).toMatchObject({ kind: 'migration-list', host: 'host2' });
     expect(s1).toBeLessThan(at('host-saved'));
@@ -50,7 +52,7 @@ describe('exploring every schedule of a scenario', () => {
       const reduced = exploreScenario(scenario, { reduction: 'dpor', ...everything });
       const full = exploreScenario(scenario, { reduction: 'none', maxSchedules: 100_000 });
       expect(full.complete).toBe(true);
-      const kinds = (r: typeof full) => new Set(r.outcomes.map((o) => `${o.verdict} ${o.mechanism} ${o.pciAllocated.host1} ${o.pciAllocated.host2}`));
+      const kinds = (r: typeof full) => new Set(r.outcomes.map((o) => `${o.verdict} ${o.mechanism} ${JSON.stringify('pciAllocated' in o ? o.pciAllocated : o.usage)}`));
       expect(kinds(reduced)).toEqual(kinds(full));
       expect(reduced.schedules).toBeLessThan(full.schedules);
       expect(reduced.losingSchedules > 0).toBe(full.losingSchedules > 0);

@@ -6,11 +6,10 @@
  * verdict of each schedule is computed exactly as in timed mode.
  */
 import { MODEL_LIMITS } from '../engine/limits';
-import { computeOutcome } from '../outcome';
+import { raceOf } from '../races';
 import type { Scenario } from '../scenario';
 import { actorsFor, simulate, simulateOutcome } from '../simulate';
-import type { Mechanism, Outcome, Trace, VerdictValue } from '../types';
-import { initialWorld } from '../world';
+import { isUsageOutcome, type Mechanism, type Outcome, type PciOutcome, type Trace, type UsageMechanism, type UsageOutcome, type VerdictValue } from '../types';
 import { type Execution, explore, type Reduction } from './explorer';
 import { encodeSchedule } from './schedule-codec';
 
@@ -34,12 +33,22 @@ export interface ScheduleSummary {
   readonly outcome: Outcome;
 }
 
-export interface OutcomeCount {
-  readonly verdict: VerdictValue;
-  readonly mechanism: Mechanism | null;
-  readonly pciAllocated: Outcome['pciAllocated'];
-  readonly count: number;
-}
+/** One distinct final outcome: #1896463's PCI count, or a usage race's counters at the end of the run. */
+export type OutcomeCount =
+  | {
+      readonly verdict: VerdictValue;
+      readonly mechanism: Mechanism | null;
+      readonly pciAllocated: PciOutcome['pciAllocated'];
+      readonly count: number;
+    }
+  | {
+      readonly verdict: VerdictValue;
+      readonly mechanism: UsageMechanism | null;
+      /** `vcpus_used` when the operation finished (what the verdict reads) and at the end. */
+      readonly usageWhenFinished: UsageOutcome['usageWhenFinished'];
+      readonly usage: UsageOutcome['usage'];
+      readonly count: number;
+    };
 
 export interface ScenarioExploration {
   readonly reduction: Reduction;
@@ -59,16 +68,22 @@ export const KEPT_LOSING = 50;
 const PROGRESS_EVERY = 256;
 
 function outcomeKey(o: Outcome): string {
+  if (isUsageOutcome(o)) return `${o.verdict}|${o.mechanism ?? '-'}|${JSON.stringify(o.usageWhenFinished)}|${JSON.stringify(o.usage)}`;
   return `${o.verdict}|${o.mechanism ?? '-'}|${o.pciAllocated.host1}|${o.pciAllocated.host2}`;
+}
+
+function counted(o: Outcome, count: number): OutcomeCount {
+  if (isUsageOutcome(o)) return { verdict: o.verdict, mechanism: o.mechanism, usageWhenFinished: o.usageWhenFinished, usage: o.usage, count };
+  return { verdict: o.verdict, mechanism: o.mechanism, pciAllocated: o.pciAllocated, count };
 }
 
 function shorter(a: ScheduleSummary, b: ScheduleSummary): boolean {
   return a.steps !== b.steps ? a.steps < b.steps : a.contextSwitches < b.contextSwitches;
 }
 
-function outcomeOf(execution: Execution): Outcome {
+function outcomeOf(scenario: Scenario, execution: Execution): Outcome {
   const { result } = execution;
-  return computeOutcome({
+  return raceOf(scenario).outcome({
     facts: result.facts, lockSpans: result.lockSpans, world: result.world, stopped: result.stopped,
     steps: execution.steps, endTime: result.endTime, clock: 'step',
   });
@@ -86,7 +101,7 @@ export function exploreScenario(scenario: Scenario, budget: ExploreBudget): Scen
   let seen = 0;
   const stats = explore(
     {
-      world: initialWorld(),
+      world: raceOf(scenario).initialWorld(),
       actors: () => actorsFor(scenario),
       limits: MODEL_LIMITS,
       reduction: budget.reduction,
@@ -94,13 +109,11 @@ export function exploreScenario(scenario: Scenario, budget: ExploreBudget): Scen
       ...(budget.shouldStop ? { shouldStop: budget.shouldStop } : {}),
     },
     (execution) => {
-      const outcome = outcomeOf(execution);
+      const outcome = outcomeOf(scenario, execution);
       const key = outcomeKey(outcome);
       const known = outcomes.get(key);
-      outcomes.set(key, {
-        verdict: outcome.verdict, mechanism: outcome.mechanism, pciAllocated: outcome.pciAllocated, count: (known?.count ?? 0) + 1,
-      });
-      if (outcome.allocationLost) {
+      outcomes.set(key, counted(outcome, (known?.count ?? 0) + 1));
+      if (outcome.verdict === 'lost') {
         losingSchedules++;
         const summary: ScheduleSummary = {
           choices: execution.choices, encoded: encodeSchedule(execution.choices),

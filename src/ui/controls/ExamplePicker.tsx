@@ -4,11 +4,13 @@
  */
 import { selectScenario } from '../../state/selectors';
 import { useApp, useAppStore } from '../store-context';
-import { EXAMPLES, matchingExample } from './examples';
+import { EXAMPLES, examplesOf, matchingExample } from './examples';
 
 export function ExamplePicker() {
   const store = useAppStore();
-  const current = matchingExample(useApp(selectScenario));
+  const scenario = useApp(selectScenario);
+  const current = matchingExample(scenario);
+  const examples = examplesOf(scenario.race);
   return (
     <>
       <label className="field example-picker">
@@ -22,7 +24,7 @@ export function ExamplePicker() {
           }}
         >
           {!current && <option value="">your own scenario</option>}
-          {EXAMPLES.map((x) => (
+          {examples.map((x) => (
             <option key={x.id} value={x.id}>
               {x.title}
             </option>

@@ -5,7 +5,7 @@
  * their slider or typing a time also turns them on.
  */
 import { useId, useState } from 'react';
-import { clampParam, type NumericParam } from '../../model';
+import { clampParam, type NumericParam, paramDoc } from '../../model';
 import { selectScenario } from '../../state/selectors';
 import { useApp, useAppStore } from '../store-context';
 import { SLIDER } from './slider-ranges';
@@ -17,6 +17,8 @@ export function ParamSlider({ param }: { param: NumericParam }) {
   const store = useAppStore();
   const value = useApp((s) => selectScenario(s)[param.key]);
   const preset = useApp((s) => s.scenario.preset);
+  const race = useApp((s) => s.scenario.race);
+  const doc = paramDoc(param, race);
   const id = useId();
   // What the user is typing, or null when not editing: then the field shows the store's value.
   // Deriving it (rather than copying the value into state in an effect) matters: that effect left
@@ -89,7 +91,7 @@ export function ParamSlider({ param }: { param: NumericParam }) {
         id={id}
         type="range"
         data-testid={`delay-${param.key}`}
-        aria-label={`${param.label}${unit ? ` (${unit})` : ''}: ${param.doc}`}
+        aria-label={`${param.label}${unit ? ` (${unit})` : ''}: ${doc}`}
         aria-valuetext={enabled ? `${value}${unit ? ` ${unit}` : ''}` : 'off'}
         min={param.min}
         max={max}
@@ -97,9 +99,9 @@ export function ParamSlider({ param }: { param: NumericParam }) {
         value={sliderValue}
         onChange={(e) => store.getState().setParam(param.key, Number(e.target.value), { transient: true })}
       />
-      <p className="param-doc" title={param.doc}>
-        {param.doc}
-        {param.presets.length === 1 && param.presets[0] !== preset ? ' (not used by this preset)' : ''}
+      <p className="param-doc" title={doc}>
+        {doc}
+        {race === '1896463' && param.presets.length === 1 && param.presets[0] !== preset ? ' (not used by this preset)' : ''}
       </p>
     </div>
   );

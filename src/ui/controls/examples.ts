@@ -4,7 +4,7 @@
  * race in production without the test's sleeps. Titles fit the select; the
  * summary under it says the rest.
  */
-import { defaultScenario, type Scenario } from '../../model';
+import { defaultScenario, type RaceId, type Scenario } from '../../model';
 import { scenarioToQuery } from '../../url/scenario-query';
 
 export interface Example {
@@ -18,6 +18,7 @@ export interface Example {
 
 const test = (patch: Partial<Scenario> = {}): Scenario => ({ ...defaultScenario(), ...patch });
 const production = (patch: Partial<Scenario> = {}): Scenario => ({ ...defaultScenario('production'), ...patch });
+const race = (id: RaceId, patch: Partial<Scenario> = {}): Scenario => ({ ...defaultScenario('nova-test', id), ...patch });
 
 export const EXAMPLES: readonly Example[] = [
   {
@@ -45,7 +46,45 @@ export const EXAMPLES: readonly Example[] = [
     id: 'jitter', title: 'Production, jitter (seed 7)', scenario: production({ jitter: 300, seed: 7, periodicRuns: 3 }),
     summary: 'Production with the test’s sleeps, up to 300 ms of seeded jitter and three periodic runs.',
   },
+  {
+    id: 'confirm-nova-test', title: 'The Nova test (buggy)', scenario: race('1879878-confirm'),
+    summary: "The periodic runs between the 'confirmed' save and drop_move_claim: host1 ends at -1 vCPU.",
+  },
+  { id: 'confirm-fixed', title: 'The Nova test, fixed', scenario: race('1879878-confirm', { fix: true }), summary: 'drop_move_claim_at_source holds the lock: the periodic waits and host1 ends at 0.' },
+  {
+    id: 'confirm-second-periodic', title: 'A second periodic restores', scenario: race('1879878-confirm', { periodicRuns: 2 }),
+    summary: 'Wrong when the confirm finished; the next _run_periodics() rebuilds host1 to 0: the race is transient.',
+  },
+  { id: 'confirm-periodic-late', title: 'Periodic after the drop', scenario: race('1879878-confirm', { periodicAt: 2000 }), summary: 'The periodic comes after drop_move_claim: nothing to race with, host1 0.' },
+  {
+    id: 'revert-nova-test', title: 'The Nova test (buggy)', scenario: race('1879878-revert'),
+    summary: "The periodic runs after 'reverted', before drop_move_claim (no flavor): host1 0, host2 1.",
+  },
+  {
+    id: 'revert-fixed', title: 'Fixed: a window is left', scenario: race('1879878-revert', { fix: true }),
+    summary: 'drop_move_claim_at_dest holds the lock, but the periodic then runs before host1 takes the server back: host1 0.',
+  },
+  {
+    id: 'revert-second-periodic', title: 'A second periodic restores', scenario: race('1879878-revert', { periodicRuns: 2 }),
+    summary: 'Wrong when the revert finished; the next _run_periodics() rebuilds host1 1, host2 0.',
+  },
+  {
+    id: 'revert-periodic-early', title: 'Periodic before the drop', scenario: race('1879878-revert', { periodicAt: 0 }),
+    summary: 'A periodic while the revert is still in the API: host2 then tracks the instance, and the drop subtracts nothing.',
+  },
+  { id: 'unshelve-nova-test', title: 'The Nova test (buggy)', scenario: race('2025480'), summary: 'The periodic runs during driver.spawn: SHELVED_OFFLOADED is left out, compute1 counts 0.' },
+  { id: 'unshelve-fixed', title: 'The Nova test, fixed', scenario: race('2025480', { fix: true }), summary: 'allow_resource_removal keeps the spawning server counted: compute1 1.' },
+  {
+    id: 'unshelve-second-periodic', title: 'A second periodic restores', scenario: race('2025480', { periodicRuns: 2 }),
+    summary: 'Wrong when the unshelve finished; the next _run_periodics() counts the ACTIVE server: 1.',
+  },
+  { id: 'unshelve-short-spawn', title: 'Spawn before the periodic', scenario: race('2025480', { spawn: 100 }), summary: 'The guest is ACTIVE before the periodic runs: nothing to race with.' },
 ];
+
+/** The examples of one race, in the order the picker lists them. */
+export function examplesOf(raceId: RaceId): Example[] {
+  return EXAMPLES.filter((e) => e.scenario.race === raceId);
+}
 
 /** The example the scenario is, if any. */
 export function matchingExample(scenario: Scenario): Example | undefined {

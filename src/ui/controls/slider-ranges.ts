@@ -7,6 +7,7 @@ import type { NumericKey } from '../../model';
 export const SLIDER: Readonly<Record<NumericKey, { readonly max: number; readonly step: number }>> = {
   dropDelay: { max: 5000, step: 10 },
   migDelay: { max: 5000, step: 10 },
+  winDelay: { max: 5000, step: 10 },
   spawn: { max: 5000, step: 10 },
   dbLatency: { max: 200, step: 1 },
   claimAt: { max: 5000, step: 10 },

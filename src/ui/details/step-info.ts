@@ -42,7 +42,7 @@ export interface NovaLink {
 export function novaLink(step: Pick<StepRow, 'nova'>): NovaLink | null {
   const ref = (NOVA_REFS as Readonly<Record<string, NovaRef>>)[step.nova];
   if (!ref) return null;
-  const sha = ref.commit === 'fixed' ? FIX_COMMIT : BUGGY_COMMIT;
+  const sha = ref.sha ?? (ref.commit === 'fixed' ? FIX_COMMIT : BUGGY_COMMIT);
   const commitText =
     ref.commit === 'fixed' ? `fixed commit ${sha.slice(0, 10)} (the fix)` : `buggy commit ${sha.slice(0, 10)} (parent of the fix)`;
   return { ref, url: novaUrl(ref), commit: ref.commit, sha, commitText, place: `${ref.file}:${ref.line}` };

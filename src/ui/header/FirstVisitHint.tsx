@@ -43,7 +43,7 @@ export function FirstVisitHint() {
         ) : null}
       </p>
       <p className="hint-terms" data-testid="hint-definitions">
-        {DEFINITIONS.snapshots} {DEFINITIONS.counts}
+        {scenario.race === '1896463' ? `${DEFINITIONS.snapshots} ${DEFINITIONS.counts}` : `${DEFINITIONS.usageSnapshots} ${DEFINITIONS.usage}`}
       </p>
       <button
         type="button"

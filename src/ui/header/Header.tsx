@@ -1,7 +1,7 @@
 /**
  * Title, verdict, trace fingerprint and the share control.
  */
-import { BUG_URL } from '../../model';
+import { RACE_INFO } from '../../model';
 import { ExportMenu } from '../export/ExportMenu';
 import { useAppShallow } from '../store-context';
 import { ShareButton } from './ShareButton';
@@ -9,14 +9,15 @@ import { VerdictBadge } from './VerdictBadge';
 import './header.css';
 
 export function Header() {
-  const { hash, elapsedMs } = useAppShallow((s) => ({ hash: s.trace?.traceHash ?? null, elapsedMs: s.elapsedMs }));
+  const { hash, elapsedMs, race } = useAppShallow((s) => ({ hash: s.trace?.traceHash ?? null, elapsedMs: s.elapsedMs, race: s.scenario.race }));
+  const info = RACE_INFO[race];
   return (
     <header className="app-header">
       <div className="header-start">
         <h1 className="app-title">
           Racelab{' '}
-          <a href={BUG_URL} target="_blank" rel="noreferrer noopener" className="app-subtitle">
-            Nova bug #1896463
+          <a href={info.refs.bugUrl} target="_blank" rel="noreferrer noopener" className="app-subtitle" data-testid="bug-link">
+            Nova bug #{info.bug}
           </a>
         </h1>
         <span

@@ -3,7 +3,7 @@
  * tracker believes, what the database says, and what the guests really use.
  */
 import { useMemo, useRef } from 'react';
-import { HOSTS } from '../../model';
+import { HOSTS, isUsageOutcome, RACE_INFO } from '../../model';
 import { selectStepWorlds } from '../../state/selectors';
 import type { AppState } from '../../state/store';
 import { useAppShallow, useAppStore } from '../store-context';
@@ -12,6 +12,8 @@ import { hostSummary } from './host-summary';
 import { DeviceLegend } from './DeviceLegend';
 import { HostCard } from './HostCard';
 import { useRevealChanged } from './useRevealChanged';
+import { UsageHostCard } from './UsageHostCard';
+import { usageCardSummary } from './usage-summary';
 import './hosts.css';
 
 const selectHostsInput = (s: AppState) => ({ trace: s.trace, worlds: selectStepWorlds(s) });
@@ -25,12 +27,31 @@ export function HostsPanel() {
   const legend = useRef<HTMLElement>(null);
   // Device rows only: the legend shows the same looks as samples.
   useRevealChanged(legend, '.host-card .dev-row.chg, .host-card .dev-lost, .host-card .dev-conflict', cursor);
+  const usage = useMemo(() => {
+    if (!trace || !stepWorlds || !isUsageOutcome(trace.verdict)) return null;
+    const info = RACE_INFO[trace.verdict.race];
+    const { after: at, before, step } = stepWorlds;
+    const judged = trace.verdict.times.judged;
+    return {
+      operation: info.operation,
+      cards: info.hosts.map((host) => usageCardSummary(at, before, host, info.expectedUsage?.[host] ?? 0, judged, step)),
+    };
+  }, [trace, stepWorlds]);
   const views = useMemo(() => {
-    if (!trace || !stepWorlds) return null;
+    if (!trace || !stepWorlds || isUsageOutcome(trace.verdict)) return null;
     const { after: at, before, step } = stepWorlds;
     const worlds: CursorWorlds = { trace, cursor: step, at, before };
     return HOSTS.map((host) => ({ summary: hostSummary(at, before, host), devices: hostDevices(worlds, host) }));
   }, [trace, stepWorlds]);
+  if (usage) {
+    return (
+      <>
+        {usage.cards.map((card) => (
+          <UsageHostCard key={card.host} summary={card} operation={usage.operation} />
+        ))}
+      </>
+    );
+  }
   if (!views) {
     return (
       <p className="hosts-empty" role="status">

@@ -118,7 +118,7 @@ describe('freedBy', () => {
 
   it('names the snapshots and their times', () => {
     const found = freedBy(buggy, buggy.steps.length - 1, 'host2', '0000:02:00.1', 'inst-A');
-    const view = buggy.states[freedStep.index + 1]!.hosts.host2.periodic!;
+    const view = buggy.states[freedStep.index + 1]!.hosts.host2!.periodic!;
     expect(found?.freed.step).toBe(freedStep.index);
     expect(found?.text).toBe(
       `freed by host2 periodic's clean_usage at ${freedStep.end} ms: inst-A was in neither snapshot ` +

@@ -75,7 +75,7 @@ export function deviceLook(status: DeviceStatus, owner: string | null, usedBy: r
 /** Guest uuid list per PCI address on one host's hypervisor. */
 function guestUsers(world: World, host: HostName): Map<string, string[]> {
   const users = new Map<string, string[]>();
-  for (const guest of Object.values(world.hosts[host].guests)) {
+  for (const guest of Object.values(world.hosts[host]?.guests ?? {})) {
     for (const address of guest.pciDevices) users.set(address, [...(users.get(address) ?? []), guest.uuid]);
   }
   return users;
@@ -111,12 +111,12 @@ interface HostUse {
 
 function deviceView(w: CursorWorlds, host: HostName, dev: PciDevice, use: HostUse): Omit<DeviceView, 'children'> {
   const users = use.guests;
-  const row = w.at.db.pciDevices[host][dev.address];
+  const row = w.at.db.pciDevices[host]?.[dev.address];
   const usedBy = users.get(dev.address) ?? [];
   const look = deviceLook(dev.status, dev.instanceUuid, usedBy);
   const changed =
-    !sameDevice(w.before.hosts[host].tracker.devices[dev.address], dev) ||
-    !sameDevice(w.before.db.pciDevices[host][dev.address], row);
+    !sameDevice(w.before.hosts[host]?.tracker.devices[dev.address], dev) ||
+    !sameDevice(w.before.db.pciDevices[host]?.[dev.address], row);
   return {
     address: dev.address,
     type: dev.type,
@@ -140,7 +140,7 @@ function deviceView(w: CursorWorlds, host: HostName, dev: PciDevice, use: HostUs
  */
 export function hostDevices(w: CursorWorlds, host: HostName): DeviceView[] {
   const use: HostUse = { guests: guestUsers(w.at, host), ports: boundPorts(w.at, host) };
-  const devices = Object.values(w.at.hosts[host].tracker.devices).sort((a, b) => a.address.localeCompare(b.address));
+  const devices = Object.values(w.at.hosts[host]?.tracker.devices ?? {}).sort((a, b) => a.address.localeCompare(b.address));
   const addresses = new Set(devices.map((d) => d.address));
   const roots = devices.filter((d) => d.parent === null || !addresses.has(d.parent));
   return roots.map((root) => ({

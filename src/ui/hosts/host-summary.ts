@@ -57,9 +57,16 @@ function guestsOf(at: HostState, before: HostState): GuestView[] {
     });
 }
 
+/** A host of a world the hosts panel shows (only the race's own hosts are asked for). */
+function hostIn(world: World, host: HostName): HostState {
+  const state = world.hosts[host];
+  if (!state) throw new Error(`no ${host} in this race's world`);
+  return state;
+}
+
 export function hostSummary(at: World, before: World, host: HostName): HostSummary {
-  const h = at.hosts[host];
-  const b = before.hosts[host];
+  const h = hostIn(at, host);
+  const b = hostIn(before, host);
   const pools = freePools(h.tracker.devices);
   const poolsBefore = freePools(b.tracker.devices);
   const totals = vfTotals(h.tracker.devices);

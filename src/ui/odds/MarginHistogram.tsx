@@ -14,7 +14,7 @@ import { marginBins } from './margin-bins';
 const HEIGHT = 96;
 const PAD = { top: 16, right: 18, bottom: 20, left: 14 } as const;
 
-export function MarginHistogram({ margins }: { margins: readonly (number | null)[] }) {
+export function MarginHistogram({ margins, zeroLabel = 'done' }: { margins: readonly (number | null)[]; zeroLabel?: string }) {
   const [frameRef, size] = useElementSize<HTMLDivElement>();
   const axisRef = useRef<SVGGElement>(null);
   const { bins, domain, without } = useMemo(() => marginBins(margins), [margins]);
@@ -45,7 +45,7 @@ export function MarginHistogram({ margins }: { margins: readonly (number | null)
           )}
           <line className="odds-zero" x1={x(0)} x2={x(0)} y1={PAD.top - 6} y2={HEIGHT - PAD.bottom} />
           <text className="odds-zero-label" x={x(0) > width / 2 ? x(0) - 3 : x(0) + 3} y={PAD.top - 6} textAnchor={x(0) > width / 2 ? 'end' : 'start'}>
-            done
+            {zeroLabel}
           </text>
           <g ref={axisRef} transform={`translate(0,${HEIGHT - PAD.bottom})`} />
         </svg>

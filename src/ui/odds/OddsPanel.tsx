@@ -47,7 +47,7 @@ function JitterField({ jitter }: { jitter: number }) {
 export function OddsPanel() {
   const store = useAppStore();
   const runsId = useId();
-  const { odds, jitter, runs } = useAppShallow((s) => ({ odds: s.odds, jitter: s.scenario.jitter, runs: s.oddsRuns }));
+  const { odds, jitter, runs, race } = useAppShallow((s) => ({ odds: s.odds, jitter: s.scenario.jitter, runs: s.oddsRuns, race: s.scenario.race }));
   const tally = odds?.tally;
   const summary = tally ? oddsSummary(tally) : null;
   return (
@@ -78,11 +78,14 @@ export function OddsPanel() {
         </p>
       )}
       {jitter === 0 && <p className="odds-note">With no jitter every seed is the same run; set a jitter to see how often it bites.</p>}
-      {tally && tally.runs > 0 && <MarginHistogram margins={tally.margins} />}
+      {tally && tally.runs > 0 && <MarginHistogram margins={tally.margins} zeroLabel={race === '1896463' ? 'done' : 'write'} />}
       <p className="odds-note">
-        Margin: ms by which host2&apos;s migration-list snapshot came after the migration was done (right: missed it, lost) or before
-        (left: caught it, kept).
-        {tally && tally.margins.some((m) => m === null) ? ` ${count.format(tally.margins.filter((m) => m === null).length)} runs never had a stale first snapshot and are not shown.` : ''}
+        {race === '1896463'
+          ? "Margin: ms by which host2's migration-list snapshot came after the migration was done (right: missed it, lost) or before (left: caught it, kept)."
+          : "Margin: ms from the periodic read nearest to one of the operation's racing writes to that write (right: the usage ended wrong; left: right)."}
+        {tally && tally.margins.some((m) => m === null)
+          ? ` ${count.format(tally.margins.filter((m) => m === null).length)} runs ${race === '1896463' ? 'never had a stale first snapshot' : 'had no periodic read before the verdict'} and are not shown.`
+          : ''}
       </p>
     </section>
   );

@@ -3,13 +3,16 @@
  * of the zoom. Each change is a history entry of its own and part of the URL.
  */
 import { useId } from 'react';
-import { PARAM_BY_KEY } from '../../model';
-import { defaultRange, MAP_AXIS_KEYS, MAP_RES_CHOICES, type MapAxis, type MapSpec, withAxisKey } from '../../sweep/map-spec';
-import { useAppStore } from '../store-context';
+import { PARAM_BY_KEY, paramDoc } from '../../model';
+import { defaultRange, MAP_RES_CHOICES, type MapAxis, mapAxisKeysFor, type MapSpec, withAxisKey } from '../../sweep/map-spec';
+import { useApp, useAppStore } from '../store-context';
 
 function AxisSelect({ spec, axis }: { spec: MapSpec; axis: MapAxis }) {
   const store = useAppStore();
   const id = useId();
+  const race = useApp((s) => s.scenario.race);
+  // Each race offers the keys in ms it reads.
+  const keys = mapAxisKeysFor(race);
   const value = axis === 'x' ? spec.xKey : spec.yKey;
   return (
     <span className="race-map-field">
@@ -19,12 +22,12 @@ function AxisSelect({ spec, axis }: { spec: MapSpec; axis: MapAxis }) {
         data-testid={`race-map-${axis}`}
         value={value}
         onChange={(e) => {
-          const key = MAP_AXIS_KEYS.find((k) => k === e.target.value);
+          const key = keys.find((k) => k === e.target.value);
           if (key) store.getState().setMapSpec(withAxisKey(spec, axis, key));
         }}
       >
-        {MAP_AXIS_KEYS.map((key) => (
-          <option key={key} value={key} title={PARAM_BY_KEY[key].doc}>
+        {keys.map((key) => (
+          <option key={key} value={key} title={paramDoc(PARAM_BY_KEY[key], race)}>
             {key}
           </option>
         ))}

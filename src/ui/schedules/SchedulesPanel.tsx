@@ -9,7 +9,7 @@ import type { OutcomeCount, ScheduleSummary } from '../../model';
 import { explorationQuery, type VariantResult } from '../../state/explore-slice';
 import type { AppState } from '../../state/store';
 import { useAppShallow, useAppStore } from '../store-context';
-import { outcomeWords, scheduleWords } from './schedule-text';
+import { outcomeKey, outcomeWords, scheduleWords } from './schedule-text';
 import './schedules.css';
 
 const count = new Intl.NumberFormat('en-US');
@@ -40,7 +40,7 @@ function VariantColumn({ title, variant, progress }: { title: string; variant: V
       </p>
       <ul className="sched-outcomes">
         {result.outcomes.map((o: OutcomeCount) => (
-          <li key={`${o.verdict}${o.mechanism}${o.pciAllocated.host1}${o.pciAllocated.host2}`}>{outcomeWords(o)}</li>
+          <li key={outcomeKey(o)}>{outcomeWords(o)}</li>
         ))}
       </ul>
       <p className="muted sched-time">{(elapsedMs / 1000).toFixed(1)} s</p>

@@ -6,6 +6,8 @@
  */
 import type {
   DeviceRef,
+  Flavor,
+  HostName,
   HostState,
   InstanceRow,
   MigrationRow,
@@ -14,7 +16,6 @@ import type {
   World,
 } from '../../model';
 import { type Clock, formatTime } from '../../view/time-format';
-import { HOSTS } from '../../model';
 
 export interface StateRow {
   /** Stable key, also the Nova field name (e.g. `task_state`). */
@@ -33,7 +34,7 @@ export interface StateTable {
 }
 
 export interface StateGroup {
-  readonly id: 'instances' | 'migrations' | 'trackers' | 'periodics';
+  readonly id: 'instances' | 'migrations' | 'compute-nodes' | 'trackers' | 'periodics';
   readonly title: string;
   readonly tables: readonly StateTable[];
   /** Shown when there are no tables. */
@@ -58,16 +59,21 @@ export function formatRefs(refs: readonly DeviceRef[]): string {
   return refs.length === 0 ? '[]' : refs.map((r) => `${r.host} ${r.address}`).join(', ');
 }
 
+const flavorText = (f: Flavor | null): string => (f ? `${f.name} (${f.vcpus} vCPU)` : NONE);
+
 function instanceFields(i: InstanceRow): Fields {
   const ctx = i.migrationContext;
-  return [
+  const fields: (readonly [string, string])[] = [
     ['host', i.host ?? NONE],
     ['node', i.node ?? NONE],
     ['vm_state', i.vmState],
     ['task_state', i.taskState ?? NONE],
-    ['migration_context', ctx ? `migration ${ctx.migrationId}, new PCI: ${formatRefs(ctx.newPciDevices)}` : NONE],
-    ['pci_devices', formatRefs(i.pciDevices)],
+    ['migration_context', ctx ? `migration ${ctx.migrationId}${i.pciRequestPhysnet ? `, new PCI: ${formatRefs(ctx.newPciDevices)}` : ''}` : NONE],
   ];
+  // A race that counts usage shows flavors; #1896463's rows have PCI devices and no flavor.
+  if (i.pciRequestPhysnet !== null) fields.push(['pci_devices', formatRefs(i.pciDevices)]);
+  if (i.flavor !== null) fields.push(['flavor', flavorText(i.flavor)], ['old_flavor', flavorText(i.oldFlavor)], ['new_flavor', flavorText(i.newFlavor)]);
+  return fields;
 }
 
 function migrationFields(m: MigrationRow): Fields {
@@ -88,15 +94,18 @@ export function formatUsage(usage: PciUsage): string {
     .join('; ');
 }
 
-function trackerFields(h: HostState): Fields {
+function trackerFields(h: HostState | undefined): Fields {
+  if (!h) return [];
   const t = h.tracker;
   const migrations = Object.entries(t.trackedMigrations).sort(([a], [b]) => a.localeCompare(b));
-  return [
+  const fields: (readonly [string, string])[] = [
     ['tracked_instances', t.trackedInstances.length ? t.trackedInstances.join(', ') : '[]'],
     ['tracked_migrations', migrations.length ? migrations.map(([uuid, id]) => `${uuid} (migration ${id})`).join(', ') : '{}'],
-    ['claims', formatUsage(t.claims)],
-    ['allocations', formatUsage(t.allocations)],
   ];
+  if (t.computeNode !== null) fields.push(['vcpus_used (in memory)', String(t.computeNode.vcpusUsed)]);
+  // PCI claims only where the host has devices (the usage races' hosts have none).
+  if (Object.keys(t.devices).length > 0) fields.push(['claims', formatUsage(t.claims)], ['allocations', formatUsage(t.allocations)]);
+  return fields;
 }
 
 /** A snapshot in words: "[] at 2353 ms", "[inst-A (host=host2)] at …", or "not read yet". */
@@ -146,15 +155,31 @@ function migrationTables(at: World, before: World): StateTable[] {
     });
 }
 
+/** The `compute_nodes` rows (the usage races): what `assertUsage` reads. */
+function computeNodeTables(at: World, before: World): StateTable[] {
+  const fields = (w: World, h: HostName): Fields => {
+    const row = w.db.computeNodes[h];
+    return row ? [['vcpus_used', String(row.vcpusUsed)]] : [];
+  };
+  return (Object.keys(at.db.computeNodes) as HostName[]).map((h) => ({
+    id: `compute-node-${h}`,
+    caption: `compute_nodes ${h}`,
+    rows: rows(fields(at, h), fields(before, h)),
+  }));
+}
+
 /** Everything the state view shows, database first. */
 export function stateGroups(at: World, before: World, clock: Clock = 'ms'): StateGroup[] {
+  const hosts = Object.keys(at.hosts) as HostName[];
+  const nodes = computeNodeTables(at, before);
   return [
     { id: 'instances', title: 'instances', tables: instanceTables(at, before), empty: 'no instances' },
     { id: 'migrations', title: 'migrations', tables: migrationTables(at, before), empty: 'no migration yet' },
+    ...(nodes.length > 0 ? [{ id: 'compute-nodes' as const, title: 'compute_nodes (usage the Nova test asserts)', tables: nodes, empty: '' }] : []),
     {
       id: 'trackers',
       title: 'resource trackers (in memory)',
-      tables: HOSTS.map((h) => ({
+      tables: hosts.map((h) => ({
         id: `tracker-${h}`,
         caption: `${h} tracker`,
         rows: rows(trackerFields(at.hosts[h]), trackerFields(before.hosts[h])),
@@ -164,10 +189,10 @@ export function stateGroups(at: World, before: World, clock: Clock = 'ms'): Stat
     {
       id: 'periodics',
       title: 'what each periodic last read',
-      tables: HOSTS.map((h) => ({
+      tables: hosts.map((h) => ({
         id: `periodic-${h}`,
         caption: `${h} periodic`,
-        rows: rows(periodicFields(at.hosts[h].periodic, clock), periodicFields(before.hosts[h].periodic, clock)),
+        rows: rows(periodicFields(at.hosts[h]?.periodic ?? null, clock), periodicFields(before.hosts[h]?.periodic ?? null, clock)),
       })),
       empty: '',
     },

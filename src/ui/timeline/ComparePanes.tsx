@@ -8,11 +8,11 @@
 import type { ScaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
 import { compareDiff } from '../../view/compare-diff';
-import { compareText } from '../../view/compare-text';
+import { compareText, usageCompareText } from '../../view/compare-text';
 import type { TimelineLayout } from '../../view/lane-layout';
 import type { Domain } from '../../view/time-domain';
 import type { TimelineModel } from '../../view/timeline-model';
-import { OUTCOME_TITLE } from '../../view/verdict-outcome';
+import { outcomeTitle } from '../../view/verdict-outcome';
 import { CompareOverlay, type Side } from './CompareOverlay';
 import { TimelineChart } from './TimelineChart';
 import { useElementSize } from './useElementSize';
@@ -34,7 +34,8 @@ export function ComparePanes({ primary, other, primaryIsFixed, domain, extent }:
   // Always buggy above fixed, whichever of them is the scenario on screen.
   const buggy = primaryIsFixed ? other : primary;
   const fixed = primaryIsFixed ? primary : other;
-  const diff = useMemo(() => (buggy && fixed ? compareDiff(buggy.trace, fixed.trace) : null), [buggy, fixed]);
+  // #1896463's difference is where finish_evacuation runs and which host2 read changes; a usage race says its own.
+  const diff = useMemo(() => (buggy && fixed && !buggy.usage ? compareDiff(buggy.trace, fixed.trace) : null), [buggy, fixed]);
   return (
     <div className="tl-compare" data-testid="compare-panes">
       <ComparePane side="buggy" model={buggy} selectable={buggy === primary} domain={domain} extent={extent} diff={diff} />
@@ -65,12 +66,13 @@ function ComparePane({ side, model, selectable, domain, extent, diff }: PaneProp
         <strong>{side === 'buggy' ? 'Buggy code (fix=0)' : 'Fixed code (fix=1)'}</strong>
         {outcome ? (
           <span className={`tl-pane-verdict tl-pane-${outcome}`}>
-            {ICON[outcome]} {OUTCOME_TITLE[outcome]}
+            {ICON[outcome]} {outcomeTitle(model!.trace.verdict)}
           </span>
         ) : (
           <span className="tl-pane-verdict">Simulating…</span>
         )}
         {diff ? <span className="tl-pane-diff" data-testid="compare-diff-text">{compareText(diff, side)}</span> : null}
+        {model?.usage ? <span className="tl-pane-diff" data-testid="compare-diff-text">{usageCompareText(model.trace)}</span> : null}
       </p>
       <div className="tl-pane-body" ref={bodyRef}>
         {model && size && size.width > 0 ? (

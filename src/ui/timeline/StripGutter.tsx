@@ -6,10 +6,56 @@ import { memo } from 'react';
 import { EVACUEE } from '../../model';
 import { estimateTextWidth } from '../../view/label-placement';
 import type { TimelineLayout } from '../../view/lane-layout';
+import type { TimelineModel } from '../../view/timeline-model';
 import type { SnapshotStatus } from '../../model';
 import { MARK_FONT_PX, MARK_R, markPaint } from './snapshot-style';
 
 const TITLE = "What host2's periodic can see of " + EVACUEE;
+const USAGE_TITLE = 'vcpus_used per host';
+const USAGE_LEGEND: readonly { state: 'during' | 'wrong' | 'right'; text: string }[] = [
+  { state: 'wrong', text: 'wrong once it finished' },
+  { state: 'right', text: 'right' },
+  { state: 'during', text: 'before' },
+];
+
+/** A usage race's gutter: the title, a legend of the segments, and one row name per host with what the test expects. */
+function UsageGutter({ layout, model }: { layout: TimelineLayout; model: TimelineModel }) {
+  const y = layout.strip.titleBaseline ?? Number.NaN;
+  const titled = layout.strip.titleBaseline !== null;
+  let x = 10 + estimateTextWidth(USAGE_TITLE, 11) + 12;
+  const legend = USAGE_LEGEND.map((item) => {
+    const at = x;
+    const end = at + 14 + estimateTextWidth(item.text, MARK_FONT_PX);
+    x = end + 14;
+    return { ...item, at, fits: end <= layout.width - 4 };
+  }).filter((item) => item.fits);
+  return (
+    <g className="tl-strip-gutter">
+      {titled ? (
+        <text className="tl-strip-title" x={10} y={y}>
+          {USAGE_TITLE}
+        </text>
+      ) : null}
+      {!titled ? null : legend.map((item) => (
+        <g key={item.state} className="tl-strip-legend">
+          <rect className={`tl-usage-seg tl-usage-${item.state}`} x={item.at} y={y - 9} width={10} height={10} />
+          <text x={item.at + 14} y={y}>
+            {item.text}
+          </text>
+        </g>
+      ))}
+      {layout.strip.rows.map((row) => {
+        const series = model.usage?.series.find((s) => s.host === row.key);
+        return (
+          <text key={row.key} className="tl-strip-row-label" x={10} y={row.mid} dominantBaseline="central">
+            {row.key}
+            {series ? ` (expects ${series.expected})` : ''}
+          </text>
+        );
+      })}
+    </g>
+  );
+}
 const LEGEND: readonly { status: SnapshotStatus; text: string }[] = [
   { status: 'seen', text: 'snapshot saw it' },
   { status: 'missed', text: 'missed by both snapshots: PCI claim dropped' },
@@ -17,7 +63,8 @@ const LEGEND: readonly { status: SnapshotStatus; text: string }[] = [
 ];
 
 /** The strip's title, a legend of the marks, and the row names, outside the plot's clip. */
-export const StripGutter = memo(function StripGutter({ layout }: { layout: TimelineLayout }) {
+export const StripGutter = memo(function StripGutter({ layout, model }: { layout: TimelineLayout; model: TimelineModel }) {
+  if (model.usage) return <UsageGutter layout={layout} model={model} />;
   const [listed, inProgress] = layout.strip.rows;
   const y = layout.strip.titleBaseline ?? Number.NaN;
   const titled = layout.strip.titleBaseline !== null;

@@ -11,7 +11,7 @@ import { layoutTimeline, type TimelineLayout } from '../../view/lane-layout';
 import { buildScene, hitTargets } from '../../view/scene';
 import type { Domain, PxRange } from '../../view/time-domain';
 import { formatTime, timeTicks } from '../../view/time-format';
-import type { TimelineModel } from '../../view/timeline-model';
+import { stripKeysOf, type TimelineModel } from '../../view/timeline-model';
 import { useAppShallow, useAppStore } from '../store-context';
 import { ChartDefs } from './ChartDefs';
 import { CursorLayer } from './CursorLayer';
@@ -24,6 +24,7 @@ import { TimelineTooltip } from './TimelineTooltip';
 import { useChartPointer } from './useChartPointer';
 import { useTimeZoom } from './useTimeZoom';
 import { StripGutter } from './StripGutter';
+import { UsageStrip } from './UsageStrip';
 import { VisibilityStrip } from './VisibilityStrip';
 
 interface Props {
@@ -75,7 +76,8 @@ export function TimelineChart({ model, domain, width, height, extent = model.ext
   const store = useAppStore();
   const { cursor, hoveredStep } = useAppShallow(selectChart);
   const svgRef = useRef<SVGSVGElement>(null);
-  const layout = useMemo(() => layoutTimeline(model.lanes, width, height, { compact }), [model.lanes, width, height, compact]);
+  const stripKeys = useMemo(() => stripKeysOf(model), [model]);
+  const layout = useMemo(() => layoutTimeline(model.lanes, width, height, { compact, stripKeys }), [model.lanes, width, height, compact, stripKeys]);
   const range = useMemo<PxRange>(() => [layout.plot.left, layout.plot.right], [layout]);
   const scale = useMemo(() => scaleLinear().domain([domain[0], domain[1]]).range([range[0], range[1]]), [domain, range]);
   const scene = useMemo(() => buildScene(model, layout, domain, scale), [model, layout, domain, scale]);
@@ -108,11 +110,11 @@ export function TimelineChart({ model, domain, width, height, extent = model.ext
           <StepLayer model={model} scene={scene} />
           <RaceLinks model={model} layout={layout} scale={scale} />
           <KindLabels model={model} scene={scene} layout={layout} />
-          <VisibilityStrip model={model} scene={scene} layout={layout} />
+          {model.usage ? <UsageStrip model={model} scene={scene} layout={layout} /> : <VisibilityStrip model={model} scene={scene} layout={layout} />}
           {overlay ? overlay(layout, scale) : null}
           {selectable ? <CursorLayer model={model} layout={layout} scale={scale} cursor={cursor} hovered={hoveredStep} /> : null}
         </g>
-        <StripGutter layout={layout} />
+        <StripGutter layout={layout} model={model} />
       </svg>
       {hover ? <TimelineTooltip model={model} hover={hover} width={width} height={Math.max(height, layout.height)} selectable={selectable} /> : null}
       {wheelHint ? (

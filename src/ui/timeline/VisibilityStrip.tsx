@@ -10,7 +10,7 @@
 import { memo } from 'react';
 import type { Cluster } from '../../view/cull';
 import { estimateTextWidth, type LabelRequest, placeLabels } from '../../view/label-placement';
-import type { StripRow, TimelineLayout } from '../../view/lane-layout';
+import { isVisibilityKey, type StripRow, type TimelineLayout } from '../../view/lane-layout';
 import type { TimelineScene } from '../../view/scene';
 import type { PeriodicRun, RaceLink, Snapshot, SnapshotStatus } from '../../model';
 import type { Clock } from '../../view/time-format';
@@ -161,7 +161,7 @@ export const VisibilityStrip = memo(function VisibilityStrip({ model, scene, lay
       {layout.strip.rows.map((row) => (
         <g key={row.key} data-testid={`timeline-strip-${row.key}`}>
           <line className="tl-strip-gap" x1={plotLeft - 6} x2={plotRight + 6} y1={row.mid} y2={row.mid} />
-          {scene.strip.bars[row.key].map((bar) => (
+          {(isVisibilityKey(row.key) ? scene.strip.bars[row.key] : []).map((bar) => (
             <rect
               key={bar.interval.start}
               className="tl-strip-bar"

@@ -21,6 +21,9 @@ const KIND_TEXT: Readonly<Record<StepKind, KindText>> = {
   'clean-usage': { text: 'clean_usage', priority: 5 },
   claim: { text: 'claim', priority: 5 },
   'context-dropped': { text: 'context dropped', priority: 3 },
+  'migration-status': { text: 'status saved', priority: 7 },
+  'claim-dropped': { text: 'claim dropped', priority: 7 },
+  'usage-saved': { text: 'usage saved', priority: 4 },
 };
 
 /** Label words for a step with a kind, naming the host where that helps. */
@@ -28,6 +31,9 @@ export function kindText(step: StepRow): KindText | null {
   if (!step.kind) return null;
   const base = KIND_TEXT[step.kind];
   if (step.kind === 'host-saved' && step.host) return { ...base, text: `host=${step.host}` };
+  // The status a usage race's migration moved to ('confirmed', 'reverted') is what the race turns on.
+  const status = step.kind === 'migration-status' ? /'([a-z-]+)'/.exec(step.name)?.[1] : undefined;
+  if (status) return { ...base, text: `'${status}'` };
   return base;
 }
 
