@@ -66,7 +66,7 @@ test('valid keys of a partly bad link still apply', async ({ page }) => {
 
 test('a scenario past the model limits stops with a message instead of freezing', async ({ page }) => {
   await openApp(page, '?v=1&preset=production&periodicRuns=5000&period=1000');
-  await expect(page.getByTestId('notice')).toContainText('stopped after 1000 periodic runs');
+  await expect(page.getByTestId('notice')).toContainText('stopped after 1500 periodic runs');
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'lost');
   await page.getByTestId('delay-periodicRuns-value').fill('3');
   await page.getByTestId('delay-periodicRuns-value').press('Enter');

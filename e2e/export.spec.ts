@@ -101,8 +101,8 @@ test('a file that does not fit gets a message and changes nothing', async ({ pag
   await expect(page.getByTestId('notice-item').filter({ hasText: 'notes.json: This file is not a Racelab trace export: it is not JSON.' })).toBeVisible();
   await input.setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from('{"__proto__": {"x": 1}, "traceEvents": []}') });
   await expect(page.getByTestId('notice-item').filter({ hasText: 'the key "__proto__"' })).toBeVisible();
-  await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(13 * 1024 * 1024, 0x20) });
-  await expect(page.getByTestId('notice-item').filter({ hasText: 'huge.json: This file is 13.0 MB; a Racelab trace export is at most 12.0 MB.' })).toBeVisible();
+  await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(17 * 1024 * 1024, 0x20) });
+  await expect(page.getByTestId('notice-item').filter({ hasText: 'huge.json: This file is 17.0 MB; a Racelab trace export is at most 16.0 MB.' })).toBeVisible();
   await expect(page).toHaveURL(/\?v=1&migDelay=1500$/);
   await expect(page.getByTestId('trace-hash')).toHaveText(hash!);
 });

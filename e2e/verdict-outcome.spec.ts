@@ -8,7 +8,7 @@ test('a run that stops before the claim gets a neutral "not reached" verdict, no
   await expect(verdict).toContainText('Race not reached');
   await expect(verdict).not.toContainText('kept');
   await expect(page.getByTestId('verdict-reason')).toContainText('Not reached: the evacuation never reached its claim on host2');
-  await expect(page.getByTestId('verdict-reason')).toContainText('stopped after 1000 periodic runs');
+  await expect(page.getByTestId('verdict-reason')).toContainText('stopped after 1500 periodic runs');
   // Neutral: the badge is neither the lost red nor the kept green.
   const colour = await verdict.locator('.verdict-badge').evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(colour).toBe('rgb(102, 112, 122)');
@@ -18,5 +18,5 @@ test('a run whose evacuation finished before a model limit keeps its verdict, an
   // The race was decided when the evacuation finished; the periodic runs the limit cut off cannot change it.
   await openApp(page, '?v=1&preset=production&fix=1&periodicRuns=5000&period=1000');
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'kept');
-  await expect(page.getByTestId('notice')).toContainText('stopped after 1000 periodic runs');
+  await expect(page.getByTestId('notice')).toContainText('stopped after 1500 periodic runs');
 });

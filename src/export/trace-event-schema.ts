@@ -11,7 +11,7 @@
  */
 import * as v from 'valibot';
 
-/** More events than any trace of the model's limits gives (20,000 steps). */
+/** More events than any trace of the model's limits gives (25,000 steps). */
 export const MAX_EVENTS = 100_000;
 const MAX_TEXT = 10_000;
 

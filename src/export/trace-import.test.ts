@@ -70,9 +70,9 @@ describe('readTraceExport', () => {
   });
 
   it('refuses a 50 MB file before reading it, and an oversized text unparsed', () => {
-    expect(importSizeProblem(50 * 1024 * 1024)).toBe('This file is 50.0 MB; a Racelab trace export is at most 12.0 MB. Nothing was loaded.');
+    expect(importSizeProblem(50 * 1024 * 1024)).toBe('This file is 50.0 MB; a Racelab trace export is at most 16.0 MB. Nothing was loaded.');
     expect(importSizeProblem(MAX_IMPORT_BYTES)).toBeNull();
-    expect(refusal(' '.repeat(MAX_IMPORT_BYTES + 1))).toMatch(/at most 12\.0 MB/);
+    expect(refusal(' '.repeat(MAX_IMPORT_BYTES + 1))).toMatch(/at most 16\.0 MB/);
   });
 
   it('answers for absurdly deep nesting instead of hanging', () => {

@@ -13,10 +13,10 @@ import { EXPORT_FORMAT, GENERATOR } from './chrome-trace';
 import { traceEventFileSchema } from './trace-event-schema';
 
 /**
- * The export of a trace at the model's step limit (20,000 steps) is about
- * 10 MB; this leaves room for that and parses in a fraction of a second.
+ * The export of a trace at the model's step limit (25,000 steps) is about
+ * 13 MB; this leaves room for that and parses in a fraction of a second.
  */
-export const MAX_IMPORT_BYTES = 12 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 const MAX_QUERY = 1000;
 /** Keys that could reach an object's prototype if some later code merged the parsed data. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

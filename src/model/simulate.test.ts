@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from './scenario';
 import { lockName, simulate } from './simulate';
+import { MODEL_LIMITS } from './engine/limits';
 import type { PciVerdict, Trace, TraceStep } from './types';
 
 const test = (patch: Partial<Scenario> = {}): Scenario => ({ ...defaultScenario(), ...patch });
@@ -162,7 +163,7 @@ describe('determinism and limits', () => {
   it('stops a scenario past the periodic-run limit with a message', () => {
     const trace = simulate(prod({ periodicRuns: 5000, period: 1000 }));
     expect(trace.stopped?.limit).toBe('periodic-runs');
-    expect(trace.stopped?.message).toMatch(/1000 periodic runs/);
+    expect(trace.stopped?.message).toMatch(/1500 periodic runs/);
   });
 
   it('stops a scenario past the virtual time limit', () => {
@@ -182,7 +183,7 @@ describe('the verdict: lost, kept, or not reached', () => {
     const verdict = simulate(prod({ claimAt: 3_600_000, periodicRuns: 10_000, period: 1000 })).verdict as PciVerdict;
     expect(verdict).toMatchObject({ verdict: 'incomplete', allocationLost: false, bugReproduced: false, mechanism: null });
     expect(verdict.times.claim).toBeNull();
-    expect(verdict.reason).toMatch(/^Not reached: the evacuation never reached its claim on host2\. .*1000 periodic runs/);
+    expect(verdict.reason).toMatch(/^Not reached: the evacuation never reached its claim on host2\. .*1500 periodic runs/);
   });
 
   it('a run that stops after the claim but before the evacuation finished is incomplete', () => {
@@ -206,5 +207,15 @@ describe('the verdict: lost, kept, or not reached', () => {
     // host1's restart after host2's claim and before finish_evacuation, host2's periodic after the restart:
     const { verdict } = simulate(test({ fix: true, migDelay: 0, dropDelay: 0, spawn: 3000, periodicAt: 1200, host1UpAt: 600 }));
     expect(verdict).toMatchObject({ verdict: 'lost', bugReproduced: false, mechanism: 'migration-completed-by-source' });
+  });
+});
+
+describe('the biggest traces the limits allow', () => {
+  it('the Nova test harness with 1,428 periodic runs gives a whole trace of more than 20,000 steps (what the big-trace e2e tests step through)', () => {
+    const trace = simulate({ ...defaultScenario('nova-test'), periodicRuns: 1428 });
+    expect(trace.stopped).toBeNull();
+    expect(trace.steps.length).toBeGreaterThanOrEqual(20_000);
+    expect(trace.steps.length).toBeLessThan(MODEL_LIMITS.maxSteps);
+    expect(trace.verdict.verdict).toBe('lost');
   });
 });

@@ -11,11 +11,11 @@ export interface EngineLimits {
   readonly maxSteps: number;
 }
 
-/** 24 h of virtual time and 20,000 steps. */
-export const MODEL_LIMITS: EngineLimits = { maxTime: 24 * 3_600_000, maxSteps: 20_000 };
+/** 24 h of virtual time and 25,000 steps (room for a trace of 20,000 steps and more: the Nova test's harness with 1,428 periodic runs). */
+export const MODEL_LIMITS: EngineLimits = { maxTime: 24 * 3_600_000, maxSteps: 25_000 };
 
 /** Periodic runs per thread. */
-export const MAX_PERIODIC_RUNS = 1000;
+export const MAX_PERIODIC_RUNS = 1500;
 
 /** The stop for a run that has recorded `count` steps, or `null` while under the limit. */
 export function stepLimitStop(count: number, limits: EngineLimits): SimulationStop | null {
