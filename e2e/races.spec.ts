@@ -23,6 +23,7 @@ test('switching races from the picker loads each race’s Nova test, its lanes a
   await expect(page.getByTestId('verdict-usage')).toContainText('host1: -1 · host2: 1');
   await expect(page.locator('[data-testid="timeline-lane"]')).toHaveCount(4);
   await expect(page.locator('[data-lane="confirm-resize"] .tl-lane-label')).toHaveText('confirm_resize (host1)');
+  await expect(page.getByTestId('timeline-axis-caption')).toHaveText('0 = POST confirmResize');
   await expect(page.getByTestId('host-host1').getByTestId('usage-db')).toHaveAttribute('data-value', '-1');
   await expect(page.getByTestId('delay-winDelay')).toBeVisible();
   await expect(page.getByTestId('delay-dropDelay')).toHaveCount(0);

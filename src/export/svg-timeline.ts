@@ -53,7 +53,7 @@ function defs(lanes: readonly Lane[]): string {
   return el('defs', {}, patterns.join(''));
 }
 
-function rowsAndAxis(layout: TimelineLayout, scale: Scale, ticks: ReturnType<typeof timeTicks>): string {
+function rowsAndAxis(layout: TimelineLayout, scale: Scale, ticks: ReturnType<typeof timeTicks>, caption: string): string {
   const rows = layout.lanes.map((row, i) =>
     el('rect', { x: 0, y: row.top, width: layout.width, height: row.height, fill: i % 2 ? ROW_ODD : '#fff' }) +
     el('rect', { x: 10, y: row.barTop + 1, width: 10, height: row.barHeight - 2, rx: 2, fill: LANE_COLOR[row.lane] }) +
@@ -74,7 +74,7 @@ function rowsAndAxis(layout: TimelineLayout, scale: Scale, ticks: ReturnType<typ
     el('rect', { x: 0, y: layout.strip.top, width: layout.width, height: layout.strip.bottom - layout.strip.top, fill: '#fbfbfc' }),
     el('line', { x1: layout.gutter, x2: layout.gutter, y1: layout.axis.bottom, y2: gridBottom, stroke: LINE }),
     el('line', { x1: layout.gutter, x2: layout.width, y1: layout.axis.bottom, y2: layout.axis.bottom, stroke: LINE }),
-    text({ x: 10, y: layout.axis.bottom - 8, 'font-size': LABEL_PX, fill: INK_SOFT }, '0 = API accepts evacuation'),
+    text({ x: 10, y: layout.axis.bottom - 8, 'font-size': LABEL_PX, fill: INK_SOFT }, caption),
     ...grid,
   ].join('');
 }
@@ -286,7 +286,7 @@ export function timelineBlock(trace: Trace, width: number, cursor: number | null
   const ticks = timeTicks(model.extent, Math.max(2, Math.floor((layout.plot.right - layout.plot.left) / 110)));
   const markup = [
     defs(model.lanes),
-    rowsAndAxis(layout, toPx, ticks),
+    rowsAndAxis(layout, toPx, ticks, model.axisCaption),
     laneSteps(model, scene),
     raceLinks(model, layout, toPx),
     laneLabels(model, scene, layout, toPx),

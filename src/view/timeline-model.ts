@@ -2,7 +2,7 @@
  * Everything the timeline derives from one trace, computed once when the
  * trace arrives (O(steps log steps)) so that zoom frames only cull and map.
  */
-import type { Lane, PeriodicRun, RaceLink, TraceView, UsageView, Violation, Visibility } from '../model';
+import { isUsageOutcome, type Lane, type PeriodicRun, RACE_INFO, type RaceLink, type TraceView, type UsageView, type Violation, type Visibility } from '../model';
 import { createIntervalIndex, type IntervalIndex } from './interval-index';
 import { lanesOf, type StripRowKey, VISIBILITY_ROWS } from './lane-layout';
 import { type Domain, traceExtent } from './time-domain';
@@ -32,6 +32,14 @@ export interface TimelineModel {
   readonly violationsByStep: ReadonlyMap<number, readonly Violation[]>;
   /** A usage race's counters over time (its strip draws them); `null` for #1896463. */
   readonly usage: UsageView | null;
+  /** What time 0 is: '0 = POST confirmResize', or 'step order, not time' for a loaded schedule. */
+  readonly axisCaption: string;
+}
+
+/** The axis's caption: what time 0 is in this race, or that a schedule replaced time by step order. */
+export function axisCaptionOf(trace: TraceView): string {
+  if (trace.verdict.clock === 'step') return 'step order, not time';
+  return `0 = ${RACE_INFO[isUsageOutcome(trace.verdict) ? trace.verdict.race : '1896463'].timeZero}`;
 }
 
 function indexLanes(trace: TraceView, lanes: readonly Lane[]): Map<Lane, LaneIndex> {
@@ -86,6 +94,7 @@ export function buildTimelineModel(trace: TraceView): TimelineModel {
     links,
     violationsByStep,
     usage: trace.race.usage,
+    axisCaption: axisCaptionOf(trace),
   };
 }
 

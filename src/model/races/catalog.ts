@@ -35,6 +35,8 @@ export interface RaceInfo {
   readonly kind: 'pci' | 'usage';
   /** The racing operation, as in "when the confirm finished". */
   readonly operation: string;
+  /** What time 0 is, in a few words (the timeline's axis says it). */
+  readonly timeZero: string;
   readonly hosts: readonly HostName[];
   /** The threads' lanes, in the order the timeline shows them. */
   readonly lanes: readonly Lane[];
@@ -57,6 +59,7 @@ export const RACE_INFO: Readonly<Record<RaceId, RaceInfo>> = {
     fixDoc: 'Sets the host, drops the migration context and marks the migration done while holding COMPUTE_RESOURCE_SEMAPHORE.',
     kind: 'pci',
     operation: 'evacuation',
+    timeZero: 'API accepts evacuation',
     hosts: ['host1', 'host2'],
     lanes: ['api', 'evacuation', 'periodic-host1', 'periodic-host2', 'boot', 'host1-restart'],
     expectedUsage: null,
@@ -78,6 +81,7 @@ export const RACE_INFO: Readonly<Record<RaceId, RaceInfo>> = {
     fixDoc: "Saves 'confirmed', drops the move claim and the migration context while holding COMPUTE_RESOURCE_SEMAPHORE (winDelay is then slept under it).",
     kind: 'usage',
     operation: 'confirm',
+    timeZero: 'POST confirmResize',
     hosts: ['host1', 'host2'],
     lanes: ['api', 'confirm-resize', 'periodic-host1', 'periodic-host2'],
     expectedUsage: { host1: 0, host2: 1 },
@@ -99,6 +103,7 @@ export const RACE_INFO: Readonly<Record<RaceId, RaceInfo>> = {
     fixDoc: "Saves 'reverted', drops the move claim with new_flavor and reverts the migration context while holding COMPUTE_RESOURCE_SEMAPHORE.",
     kind: 'usage',
     operation: 'revert',
+    timeZero: 'POST revertResize',
     hosts: ['host1', 'host2'],
     lanes: ['api', 'revert-resize', 'finish-revert-resize', 'periodic-host1', 'periodic-host2'],
     expectedUsage: { host1: 1, host2: 0 },
@@ -120,6 +125,7 @@ export const RACE_INFO: Readonly<Record<RaceId, RaceInfo>> = {
     fixDoc: 'The new allow_resource_removal (of vm_state and task_state) keeps a SHELVED_OFFLOADED server that is SPAWNING counted. No lock changes: a predicate does.',
     kind: 'usage',
     operation: 'unshelve',
+    timeZero: 'POST unshelve',
     hosts: ['compute1'],
     lanes: ['api', 'unshelve', 'periodic-compute1'],
     expectedUsage: { compute1: 1 },

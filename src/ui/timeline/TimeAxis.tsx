@@ -16,11 +16,11 @@ interface Props {
   readonly layout: TimelineLayout;
   readonly ticks: TimeTicks;
   readonly scale: ScaleLinear<number, number>;
-  /** A loaded schedule replaces virtual time by step order: the axis says so. */
-  readonly schedule?: boolean;
+  /** What time 0 is, or that a loaded schedule replaced time by step order (see axisCaptionOf). */
+  readonly caption: string;
 }
 
-export const TimeAxis = memo(function TimeAxis({ layout, ticks, scale, schedule = false }: Props) {
+export const TimeAxis = memo(function TimeAxis({ layout, ticks, scale, caption }: Props) {
   const ref = useRef<SVGGElement>(null);
   useLayoutEffect(() => {
     if (!ref.current) return;
@@ -46,7 +46,7 @@ export const TimeAxis = memo(function TimeAxis({ layout, ticks, scale, schedule 
   return (
     <g className="tl-axis-area">
       <text className="tl-axis-caption" x={10} y={layout.axis.bottom - 8} data-testid="timeline-axis-caption">
-        {schedule ? 'step order, not time' : '0 = API accepts evacuation'}
+        {caption}
       </text>
       <g ref={ref} className="tl-axis" transform={`translate(0, ${layout.axis.bottom})`} aria-hidden="true" />
     </g>

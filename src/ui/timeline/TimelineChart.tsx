@@ -105,7 +105,7 @@ export function TimelineChart({ model, domain, width, height, extent = model.ext
       >
         <ChartDefs lanes={model.lanes} layout={layout} />
         <LaneRows layout={layout} ticks={ticks} scale={scale} />
-        <TimeAxis layout={layout} ticks={ticks} scale={scale} schedule={model.clock === 'step'} />
+        <TimeAxis layout={layout} ticks={ticks} scale={scale} caption={model.axisCaption} />
         <g clipPath="url(#tl-plot-clip)">
           <StepLayer model={model} scene={scene} />
           <RaceLinks model={model} layout={layout} scale={scale} />
