@@ -8,32 +8,35 @@ import type { Domain } from '../../view/time-domain';
 import { createTimeZoom, type TimeZoom, type TimeZoomGeometry } from './time-zoom';
 
 export function useTimeZoom(
-  svgRef: RefObject<SVGSVGElement | null>,
+  elementRef: RefObject<Element | null>,
   geometry: TimeZoomGeometry,
   domain: Domain,
   onDomain: (domain: Domain) => void,
   onWheelPassed: () => void,
+  /** When a gesture ends (a big trace stores its domain only then). */
+  onEnd?: (domain: Domain) => void,
 ): void {
   const zoomRef = useRef<TimeZoom | null>(null);
   // The latest callbacks without re-creating the zoom (that would drop a gesture in progress).
-  const callbacks = useRef({ onDomain, onWheelPassed });
+  const callbacks = useRef({ onDomain, onWheelPassed, onEnd });
   useEffect(() => {
-    callbacks.current = { onDomain, onWheelPassed };
-  }, [onDomain, onWheelPassed]);
+    callbacks.current = { onDomain, onWheelPassed, onEnd };
+  }, [onDomain, onWheelPassed, onEnd]);
 
   useEffect(() => {
-    const element = svgRef.current;
+    const element = elementRef.current;
     if (!element) return undefined;
     const zoom = createTimeZoom(element, {
       onDomain: (d) => callbacks.current.onDomain(d),
       onWheelPassed: () => callbacks.current.onWheelPassed(),
+      onEnd: (d) => callbacks.current.onEnd?.(d),
     });
     zoomRef.current = zoom;
     return () => {
       zoom.destroy();
       zoomRef.current = null;
     };
-  }, [svgRef]);
+  }, [elementRef]);
 
   const { extent, range, height } = geometry;
   useEffect(() => {
