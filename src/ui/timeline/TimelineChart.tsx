@@ -98,7 +98,8 @@ export function TimelineChart({ model, domain, width, height, extent = model.ext
   const ticks = useMemo(() => timeTicks(domain, Math.max(2, Math.floor((range[1] - range[0]) / PX_PER_TICK)), model.clock), [domain, range, model.clock]);
   const setTimeDomain = useCallback((d: Domain) => store.getState().setTimeDomain(d), [store]);
   const [wheelHint, showWheelHint] = useWheelHint();
-  const steps = useStepCanvas(canvas, { canvas: canvasRef, svg: svgRef, chart: chartRef, live: liveRef }, model, layout, domain, setTimeDomain);
+  const gestureStore = useMemo(() => ({ commit: setTimeDomain, gesture: (active: boolean) => store.getState().setTimelineGesture(active) }), [store, setTimeDomain]);
+  const steps = useStepCanvas(canvas, { canvas: canvasRef, svg: svgRef, chart: chartRef, live: liveRef }, model, layout, domain, gestureStore);
 
   const hitAt = useCallback(
     (x: number, y: number) => {

@@ -32,6 +32,12 @@ export interface StepCanvas {
   isSettled(): boolean;
 }
 
+/** What the chart tells the store: a gesture's domain when it ends, and that one is under way (sweeps pause). */
+export interface GestureStore {
+  commit(domain: Domain): void;
+  gesture(active: boolean): void;
+}
+
 interface Refs {
   readonly canvas: RefObject<HTMLCanvasElement | null>;
   /** The SVG that stays (lane labels, the axis). */
@@ -60,17 +66,18 @@ export function useStepCanvas(
   model: TimelineModel,
   layout: TimelineLayout,
   domain: Domain,
-  commit: (domain: Domain) => void,
+  store: GestureStore,
 ): StepCanvas {
   const painter = useMemo(() => createStepPainter(), []);
   const dpr = useDevicePixelRatio();
   const committed = useRef({ model, layout, domain });
   const live = useRef<Domain>(domain);
   const frame = useRef(0);
-  const commitRef = useRef(commit);
+  const storeRef = useRef(store);
+  const inGesture = useRef(false);
   useEffect(() => {
-    commitRef.current = commit;
-  }, [commit]);
+    storeRef.current = store;
+  }, [store]);
 
   const paint = useCallback(
     (view: Domain) => {
@@ -122,7 +129,14 @@ export function useStepCanvas(
     follow(domain, false);
   }, [enabled, model, layout, domain, paint, follow]);
 
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frame.current);
+      // A chart that goes away mid-gesture (a new trace, another renderer) must not leave the sweeps paused.
+      if (inGesture.current) storeRef.current.gesture(false);
+    },
+    [],
+  );
 
   return useMemo<StepCanvas>(() => {
     const draw = (): void => {
@@ -133,13 +147,21 @@ export function useStepCanvas(
     return {
       onLive(view) {
         live.current = view;
+        if (!inGesture.current) {
+          inGesture.current = true;
+          storeRef.current.gesture(true);
+        }
         if (frame.current === 0) frame.current = requestAnimationFrame(draw);
       },
       onEnd(view) {
         live.current = view;
         cancelAnimationFrame(frame.current);
         draw();
-        if (!sameDomain(view, committed.current.domain)) commitRef.current(view);
+        if (inGesture.current) {
+          inGesture.current = false;
+          storeRef.current.gesture(false);
+        }
+        if (!sameDomain(view, committed.current.domain)) storeRef.current.commit(view);
       },
       hit: (x, y, tolerance) => painter.hit(x, y, tolerance),
       timeAt(x) {
