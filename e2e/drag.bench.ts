@@ -26,6 +26,7 @@ for (const [name, query, key] of SCENARIOS) {
       const value = (i: number) => 1000 + i * 20;
       const sentAt = new Map<number, number>();
       const latencies: number[] = [];
+      let partial = 0;
       let last = -1;
       let done = false;
       const watch = () => {
@@ -33,6 +34,7 @@ for (const [name, query, key] of SCENARIOS) {
         const shown = s.tracedScenario?.migDelay;
         if (shown !== undefined && shown !== last && sentAt.has(shown)) {
           latencies.push(performance.now() - sentAt.get(shown)!);
+          if (s.tracePartial) partial++;
           last = shown;
         }
         if (!done) requestAnimationFrame(watch);
@@ -51,10 +53,10 @@ for (const [name, query, key] of SCENARIOS) {
       const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
       // Nearest rank, as bench-results' percentile (this runs in the page).
       const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(q * latencies.length) - 1))]!;
-      return { events: EVENTS, painted: latencies.length, mean, p50: at(0.5), p95: at(0.95) };
+      return { events: EVENTS, painted: latencies.length, partial, mean, p50: at(0.5), p95: at(0.95) };
     });
     const line =
-      `${name}: ${result.painted}/${result.events} inputs painted; latency mean ${result.mean.toFixed(1)} ms, ` +
+      `${name}: ${result.painted}/${result.events} inputs painted (${result.partial} of them as the part on screen of a partial trace); latency mean ${result.mean.toFixed(1)} ms, ` +
       `p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (a 60 Hz frame is 16.7 ms)`;
     console.log(line);
     testInfo.annotations.push({ type: 'drag', description: line });

@@ -24,6 +24,7 @@ import { ChartDefs } from './ChartDefs';
 import { CursorLayer } from './CursorLayer';
 import { KindLabels } from './KindLabels';
 import { LaneRows } from './LaneRows';
+import { PartialVeil } from './PartialVeil';
 import { RaceLinks } from './RaceLinks';
 import { StepLayer } from './StepLayer';
 import { TimeAxis } from './TimeAxis';
@@ -50,6 +51,8 @@ interface Props {
   readonly overlay?: (layout: TimelineLayout, scale: ScaleLinear<number, number>) => ReactNode;
   /** SVG elements for every step, or a canvas under the SVG for big traces. */
   readonly renderer?: TimelineRenderer;
+  /** A partial trace: its steps reach this far (virtual ms), the rest is being simulated. */
+  readonly simulatedUntil?: number | null;
 }
 
 const selectChart = (s: AppState) => ({ cursor: s.cursor, hoveredStep: s.hoveredStep });
@@ -80,7 +83,8 @@ function useWheelHint(): [boolean, () => void] {
   return [shown, show];
 }
 
-export function TimelineChart({ model, domain, width, height, extent = model.extent, selectable = true, compact = false, overlay, renderer = 'svg' }: Props) {
+export function TimelineChart(props: Props) {
+  const { model, domain, width, height, extent = model.extent, selectable = true, compact = false, overlay, renderer = 'svg', simulatedUntil = null } = props;
   const store = useAppStore();
   const { cursor, hoveredStep } = useAppShallow(selectChart);
   const canvas = renderer === 'canvas';
@@ -127,6 +131,7 @@ export function TimelineChart({ model, domain, width, height, extent = model.ext
       <KindLabels model={model} scene={scene} layout={layout} />
       <VisibilityStrip model={model} scene={scene} layout={layout} />
       {overlay ? overlay(layout, scale) : null}
+      {simulatedUntil !== null ? <PartialVeil layout={layout} scale={scale} until={simulatedUntil} /> : null}
       {selectable ? <CursorLayer model={model} layout={layout} scale={scale} cursor={cursor} hovered={hoveredStep} /> : null}
     </>
   );

@@ -26,10 +26,11 @@ const selectPanel = (s: AppState) => ({
   running: s.runStatus === 'running',
   compare: s.compare,
   compareTrace: s.compare ? s.compareTrace : null,
+  partial: s.tracePartial,
 });
 
 export function TimelinePanel() {
-  const { trace, fix, timeDomain, running, compare, compareTrace } = useAppShallow(selectPanel);
+  const { trace, fix, timeDomain, running, compare, compareTrace, partial } = useAppShallow(selectPanel);
   const model = useMemo(() => (trace ? buildTimelineModel(trace) : null), [trace]);
   const other = useMemo(() => (compareTrace ? buildTimelineModel(compareTrace) : null), [compareTrace]);
   // The store keeps or drops the zoom when a trace arrives (nextTimeDomain); here it is only drawn.
@@ -40,7 +41,8 @@ export function TimelinePanel() {
     [traces, extent, timeDomain],
   );
   // Both sides of a comparison draw alike: on a canvas when either trace is big.
-  const renderer = timelineRenderer(Math.max(model?.trace.steps.length ?? 0, other?.trace.steps.length ?? 0));
+  // A partial trace (the part on screen of a big one, while a slider moves) draws as the whole one will.
+  const renderer = timelineRenderer(Math.max(model?.trace.steps.length ?? 0, other?.trace.steps.length ?? 0, partial?.steps ?? 0));
   const [bodyRef, size] = useElementSize<HTMLDivElement>();
   const round = (t: number): number => Math.round(t * 100) / 100;
   return (
@@ -52,6 +54,7 @@ export function TimelinePanel() {
       data-compare={compare ? 'on' : 'off'}
       data-mode={model?.clock === 'step' ? 'schedule' : 'timed'}
       data-renderer={renderer}
+      data-partial={partial ? 'true' : undefined}
       data-domain-start={domain ? round(domain[0]) : undefined}
       data-domain-end={domain ? round(domain[1]) : undefined}
     >
@@ -60,7 +63,15 @@ export function TimelinePanel() {
         {model && domain && extent && compare ? (
           <ComparePanes primary={model} other={other} primaryIsFixed={fix} domain={domain} extent={extent} renderer={renderer} />
         ) : model && domain && extent && size && size.width > 0 ? (
-          <TimelineChart model={model} domain={domain} width={size.width} height={size.height} extent={extent} renderer={renderer} />
+          <TimelineChart
+            model={model}
+            domain={domain}
+            width={size.width}
+            height={size.height}
+            extent={extent}
+            renderer={renderer}
+            simulatedUntil={partial?.until ?? null}
+          />
         ) : (
           <p className="tl-empty">{running ? 'Simulating…' : 'No trace yet.'}</p>
         )}
