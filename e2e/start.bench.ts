@@ -44,25 +44,28 @@ test('start: first verdict and JavaScript loaded at start', async ({ browser }, 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.addInitScript(watchFirstVerdict);
-    const scripts: Promise<{ url: string; bytes: number; gzip: number } | null>[] = [];
-    let verdictShown = false;
+    const scripts: Promise<{ url: string; startedAt: number; bytes: number; gzip: number } | null>[] = [];
     page.on('response', (response) => {
-      if (verdictShown) return;
       const url = response.url();
       if (!/\.m?js(\?|$)/.test(new URL(url).pathname)) return;
+      // When the request started (ms since the epoch), to keep only those asked for before the verdict.
+      const startedAt = response.request().timing().startTime;
       scripts.push(
         response.body().then(
-          (body) => ({ url: new URL(url).pathname, bytes: body.byteLength, gzip: gzipSync(body, { level: 9 }).byteLength }),
+          (body) => ({ url: new URL(url).pathname, startedAt, bytes: body.byteLength, gzip: gzipSync(body, { level: 9 }).byteLength }),
           () => null,
         ),
       );
     });
     await page.goto('/?v=1');
     await page.waitForFunction(() => window.__firstVerdictMs !== undefined, undefined, { timeout: 30_000 });
-    verdictShown = true;
-    times.push(await page.evaluate(() => window.__firstVerdictMs!));
+    const [verdictMs, verdictAt] = await page.evaluate(() => [window.__firstVerdictMs!, performance.timeOrigin + window.__firstVerdictMs!]);
+    times.push(verdictMs);
     // A file fetched twice (one script per sweep worker) is counted once: a browser reuses it.
-    if (i === 0) files = [...new Map((await Promise.all(scripts)).filter((f) => f !== null).map((f) => [f.url, f])).values()];
+    if (i === 0) {
+      const before = (await Promise.all(scripts)).filter((f) => f !== null && f.startedAt < verdictAt) as { url: string; bytes: number; gzip: number }[];
+      files = [...new Map(before.map((f) => [f.url, f])).values()];
+    }
     await context.close();
   }
   const gzipKb = files.reduce((sum, f) => sum + f.gzip, 0) / 1024;
