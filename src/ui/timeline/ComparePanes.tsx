@@ -5,7 +5,7 @@
  * screen owns the cursor; the other only zooms and pans (the domain is
  * shared).
  */
-import type { ScaleLinear } from 'd3-scale';
+import type { LinearScale } from '../../view/linear-scale';
 import { useMemo } from 'react';
 import { compareDiff } from '../../view/compare-diff';
 import { compareText } from '../../view/compare-text';
@@ -59,7 +59,7 @@ function ComparePane({ side, model, selectable, domain, extent, diff, renderer }
   const [bodyRef, size] = useElementSize<HTMLDivElement>();
   const outcome = model ? model.trace.verdict.verdict : null;
   const overlay = useMemo(
-    () => (diff ? (layout: TimelineLayout, scale: ScaleLinear<number, number>) => <CompareOverlay diff={diff} side={side} layout={layout} scale={scale} /> : undefined),
+    () => (diff ? (layout: TimelineLayout, scale: LinearScale) => <CompareOverlay diff={diff} side={side} layout={layout} scale={scale} /> : undefined),
     [diff, side],
   );
   return (

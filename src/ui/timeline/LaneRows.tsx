@@ -2,7 +2,7 @@
  * The rows behind the data: a label and colour swatch per thread in the
  * gutter, alternating bands, and vertical grid lines at the axis ticks.
  */
-import type { ScaleLinear } from 'd3-scale';
+import type { LinearScale } from '../../view/linear-scale';
 import { memo } from 'react';
 import type { TimelineLayout } from '../../view/lane-layout';
 import type { TimeTicks } from '../../view/time-format';
@@ -11,7 +11,7 @@ import { LANE_COLOR, LANE_LABEL } from '../theme';
 interface Props {
   readonly layout: TimelineLayout;
   readonly ticks: TimeTicks;
-  readonly scale: ScaleLinear<number, number>;
+  readonly scale: LinearScale;
   /** A canvas under the SVG draws the bands and grid lines (they move with a zoom gesture there). */
   readonly canvas?: boolean;
 }

@@ -4,13 +4,13 @@
  * big trace sends the part on screen first while a slider moves, with some
  * room past the view; the whole follows when it rests).
  */
-import type { ScaleLinear } from 'd3-scale';
+import type { LinearScale } from '../../view/linear-scale';
 import { memo } from 'react';
 import type { TimelineLayout } from '../../view/lane-layout';
 
 interface Props {
   readonly layout: TimelineLayout;
-  readonly scale: ScaleLinear<number, number>;
+  readonly scale: LinearScale;
   readonly until: number;
 }
 

@@ -3,7 +3,7 @@
  * never renders children there, so d3 owns it alone).
  */
 import { axisTop } from 'd3-axis';
-import type { ScaleLinear } from 'd3-scale';
+import type { LinearScale } from '../../view/linear-scale';
 import { select } from 'd3-selection';
 import { memo, useLayoutEffect, useRef } from 'react';
 import type { TimelineLayout } from '../../view/lane-layout';
@@ -15,7 +15,7 @@ const LABEL_PX = 10;
 interface Props {
   readonly layout: TimelineLayout;
   readonly ticks: TimeTicks;
-  readonly scale: ScaleLinear<number, number>;
+  readonly scale: LinearScale;
   /** A loaded schedule replaces virtual time by step order: the axis says so. */
   readonly schedule?: boolean;
 }
@@ -24,7 +24,7 @@ interface Props {
  * Draw the axis for `scale` into `g` (d3 owns it). The chart's effect calls
  * it for the stored view; a big trace's zoom gesture calls it every frame.
  */
-export function renderAxis(g: SVGGElement, scale: ScaleLinear<number, number>, ticks: TimeTicks, layout: TimelineLayout): void {
+export function renderAxis(g: SVGGElement, scale: LinearScale, ticks: TimeTicks, layout: TimelineLayout): void {
   const axis = axisTop(scale)
     .tickValues([...ticks.values])
     .tickFormat((_, i) => ticks.labels[i] ?? '')

@@ -8,7 +8,7 @@
  * SVG instead (`useStepCanvas`), and a zoom gesture redraws only that
  * canvas and the axis each frame; the domain is stored when it ends.
  */
-import { type ScaleLinear, scaleLinear } from 'd3-scale';
+import { type LinearScale, linearScale } from '../../view/linear-scale';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppState } from '../../state/store';
 import { HIT_TOLERANCE, hitTest } from '../../view/hit-test';
@@ -48,7 +48,7 @@ interface Props {
   /** Two charts share the panel: leave out the strip's title row. */
   readonly compact?: boolean;
   /** Extra marks drawn over the steps (the differences between buggy and fixed). */
-  readonly overlay?: (layout: TimelineLayout, scale: ScaleLinear<number, number>) => ReactNode;
+  readonly overlay?: (layout: TimelineLayout, scale: LinearScale) => ReactNode;
   /** SVG elements for every step, or a canvas under the SVG for big traces. */
   readonly renderer?: TimelineRenderer;
   /** A partial trace: its steps reach this far (virtual ms), the rest is being simulated. */
@@ -94,7 +94,7 @@ export function TimelineChart(props: Props) {
   const liveRef = useRef<SVGSVGElement>(null);
   const layout = useMemo(() => layoutTimeline(model.lanes, width, height, { compact }), [model.lanes, width, height, compact]);
   const range = useMemo<PxRange>(() => [layout.plot.left, layout.plot.right], [layout]);
-  const scale = useMemo(() => scaleLinear().domain([domain[0], domain[1]]).range([range[0], range[1]]), [domain, range]);
+  const scale = useMemo(() => linearScale(domain, range), [domain, range]);
   const scene = useMemo(() => buildScene(model, layout, domain, scale), [model, layout, domain, scale]);
   const targets = useMemo(() => hitTargets(scene, layout), [scene, layout]);
   // On a canvas the steps are hit from what was drawn last (it follows a gesture); the strip's marks from the scene.

@@ -8,7 +8,7 @@
  * until the gesture ends, as its words would stretch). At the end of the
  * gesture the live domain is stored, once, and React draws it.
  */
-import { scaleLinear } from 'd3-scale';
+import { linearScale } from '../../view/linear-scale';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineLayout } from '../../view/lane-layout';
 import { pxMapOf } from '../../view/lane-groups';
@@ -112,7 +112,7 @@ export function useStepCanvas(
       const axis = refs.svg.current?.querySelector<SVGGElement>('.tl-axis');
       if (axis && gesture) {
         const ticks = timeTicks(view, Math.max(2, Math.floor((range[1] - range[0]) / PX_PER_TICK)), m.clock);
-        renderAxis(axis, scaleLinear().domain([view[0], view[1]]).range([range[0], range[1]]), ticks, l);
+        renderAxis(axis, linearScale(view, range), ticks, l);
       }
     },
     [refs.live, refs.svg, refs.chart],
