@@ -5,6 +5,7 @@
  * worlds around the cursor's step are asked for separately.
  */
 import type { Scenario, StepWorlds, TraceView, Verdict } from '../model';
+import { newSimWorker, takeEarlySimWorker } from './early';
 import { assertNever, type PartialTrace, type SimRequest, type SimResponse } from './protocol';
 import { decodeTrace } from './trace-codec';
 
@@ -132,7 +133,7 @@ export function createSimClient(createWorker: () => WorkerLike, events: SimClien
   };
 }
 
-/** The real worker, bundled by Vite as an ES module worker. */
+/** The real worker: the one the page started first (src/boot.ts), else a new one. */
 export function createBrowserWorker(): WorkerLike {
-  return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'racelab-sim' }) as unknown as WorkerLike;
+  return (takeEarlySimWorker() ?? newSimWorker()) as unknown as WorkerLike;
 }
