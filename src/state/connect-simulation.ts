@@ -15,6 +15,15 @@ import { humanizeTimes } from '../view/time-format';
 import { createSimClient } from '../worker/client';
 import type { AppState, AppStore } from './store';
 
+/** Run `f` once the next frame has been painted (immediately where there are no frames: tests, Node). */
+function afterNextPaint(f: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    f();
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(f, 0));
+}
+
 /** Traces with at least this many steps are sent in two parts when only part of them is on screen. */
 export const PARTIAL_TRACE_STEPS = 2000;
 /** The first part reaches this much (a share of the view's span) past the view's end, so a small pan still finds steps. */
@@ -48,10 +57,18 @@ export function connectSimulation(store: AppStore, createWorker: () => WorkerLik
     },
     onResult({ id, trace, elapsedMs, partial }) {
       if (id !== sentId || !sent) return;
-      const state = store.getState();
-      state.clearNotices('model');
-      if (trace.stopped) state.addNotice({ source: 'model', level: 'warning', text: humanizeTimes(trace.stopped.message) });
-      state.receiveTrace(trace, sent, elapsedMs, id, partial);
+      const scenario = sent;
+      const receive = (): void => {
+        if (id !== sentId) return;
+        const state = store.getState();
+        state.clearNotices('model');
+        if (trace.stopped) state.addNotice({ source: 'model', level: 'warning', text: humanizeTimes(trace.stopped.message) });
+        state.receiveTrace(trace, scenario, elapsedMs, id, partial);
+      };
+      // The very first trace follows its verdict by a frame: the verdict is painted first, then the
+      // panels (a first render of them all takes longer than the simulation did).
+      if (store.getState().trace === null && store.getState().preview !== null) afterNextPaint(receive);
+      else receive();
     },
     onWorlds({ traceId, worlds }) {
       store.getState().receiveWorlds(traceId, worlds);
