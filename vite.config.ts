@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -15,11 +16,36 @@ function dropCspInDev(): Plugin {
   };
 }
 
+/**
+ * src/boot.ts, a tiny script that starts the simulation worker while the
+ * app's bundle loads, is its own entry and runs as soon as it has loaded
+ * (`async`, after the page's Content-Security-Policy): Vite would merge a
+ * second module script in index.html into the app's entry, so the tag is
+ * added here (the built file in a build, the source in development).
+ */
+function bootFirst(): Plugin {
+  return {
+    name: 'racelab:boot-first',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = ctx.bundle ? Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot') : undefined;
+        const src = chunk ? `/${chunk.fileName}` : '/src/boot.ts';
+        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 // One config for the app and for Vitest. The worker is an ES module worker.
 export default defineConfig({
-  plugins: [react(), dropCspInDev()],
+  plugins: [react(), dropCspInDev(), bootFirst()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: { input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), boot: fileURLToPath(new URL('./src/boot.ts', import.meta.url)) } },
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

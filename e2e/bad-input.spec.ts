@@ -90,6 +90,28 @@ test('a killed worker is replaced, the scenario re-run and the inputs kept', asy
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'lost');
 });
 
+test('a simulation worker whose script never loads: the page says so, and stops asking', async ({ page, context }) => {
+  // Every start fails, the one the page's first script makes (src/boot.ts) and the client's.
+  await context.route(/sim\.worker[^/]*\.js/, (route) => route.abort());
+  await page.goto('/?v=1');
+  await expect(page.locator('.app[data-sim-status="error"]')).toBeVisible();
+  await expect(page.getByTestId('notice').last()).toContainText('The simulation worker stopped');
+  await expect(page.getByTestId('notice').last()).toContainText('It failed again, so the simulation is paused');
+});
+
+test('a simulation worker that fails to start once is replaced: the verdict comes', async ({ page, context }) => {
+  // The first start (the early worker the page's first script makes) fails; later ones load.
+  let failed = 0;
+  await context.route(/sim\.worker[^/]*\.js/, async (route) => {
+    if (failed++ === 0) await route.abort();
+    else await route.continue();
+  });
+  await page.goto('/?v=1');
+  await waitIdle(page);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'lost');
+  expect(failed).toBeGreaterThanOrEqual(2);
+});
+
 test('the page forbids inline script (Content-Security-Policy)', async ({ page }) => {
   await openApp(page);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

@@ -31,3 +31,13 @@ export async function stepIndex(page: Page, match: { kind?: string; host?: strin
     return found ? found.index : -1;
   }, match);
 }
+
+/**
+ * A trace of 20,007 steps, the size the issue asks for: both hosts'
+ * periodics run every second, 1,428 times each (the model allows 1,500 per
+ * thread and 25,000 steps), and host1 comes back at 0.5 s, so its periodic
+ * runs too.
+ */
+export const BIG_TRACE_QUERY = '?v=1&preset=production&periodicRuns=1428&period=1000&host1UpAt=500';
+/** How many steps BIG_TRACE_QUERY's trace has. */
+export const BIG_TRACE_STEPS = 20_007;

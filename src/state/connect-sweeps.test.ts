@@ -107,4 +107,22 @@ describe('sweeps wired to the store', () => {
     await until(() => workers.sent.length > sent);
     connection.disconnect();
   });
+
+  it('pauses while a zoom or pan gesture moves a big trace, and goes on when it ends', () => {
+    const store = createAppStore();
+    store.getState().loadMapSpec({ ...defaultMapSpec(), res: 12 });
+    const workers = fakeWorkers(false);
+    const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20 });
+    store.setState({ runStatus: 'ready' });
+    for (const w of workers.created) w.deliver();
+    expect(workers.sent.length).toBeGreaterThan(0);
+    store.getState().setTimelineGesture(true);
+    // The tasks already sent finish; no new ones start, so the map stays unfinished.
+    while (workers.created.some((w) => w.deliver()));
+    expect(store.getState().raceMap?.status).toBe('running');
+    const paused = workers.sent.length;
+    store.getState().setTimelineGesture(false);
+    expect(workers.sent.length).toBeGreaterThan(paused);
+    connection.disconnect();
+  });
 });

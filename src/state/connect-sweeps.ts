@@ -7,9 +7,9 @@
  * input makes moot (the timeline's own simulation needs one). Finished
  * results are kept in small caches, so going back to an earlier input shows
  * its map at once. The screen follows the sliders first: while a slider is
- * dragged the pool pauses (the running tasks finish, each a few tens of
- * ms), and while the timeline's own simulation is pending it leaves one
- * core to it.
+ * dragged, or a big trace's timeline zoomed or panned, the pool pauses
+ * (the running tasks finish, each a few tens of ms), and while the
+ * timeline's own simulation is pending it leaves one core to it.
  */
 import type { Scenario } from '../model';
 import { countCells, pendingCells } from '../sweep/cells';
@@ -209,13 +209,13 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
   };
 
   const share = (): void => {
-    if (settleTimer !== null) pool.setConcurrency(0);
+    if (settleTimer !== null || store.getState().timelineGesture) pool.setConcurrency(0);
     else pool.setConcurrency(store.getState().runStatus === 'running' ? pool.size - 1 : pool.size);
   };
   share();
   sync(true, now());
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.runStatus !== previous.runStatus) share();
+    if (state.runStatus !== previous.runStatus || state.timelineGesture !== previous.timelineGesture) share();
     if (state.scenario === previous.scenario && state.mapSpec === previous.mapSpec && state.oddsRuns === previous.oddsRuns) return;
     const inputAt = now();
     if (settleTimer !== null) clearTimeout(settleTimer);

@@ -34,6 +34,9 @@ export const selectWorldsCurrent = (s: AppState): boolean => selectStepWorlds(s)
 export const selectVerdict = (s: AppState): Verdict | null =>
   s.preview !== null && s.preview.scenario === s.scenario ? s.preview.verdict : (s.trace?.verdict ?? null);
 
+/** Is a verdict on screen (or the reason there is none)? What loads later waits for it. */
+export const selectVerdictShown = (s: AppState): boolean => s.trace !== null || s.preview !== null || s.runStatus === 'error';
+
 export const selectIsCurrent = (s: AppState): boolean =>
   s.runStatus === 'ready' && s.tracedScenario === s.scenario;
 

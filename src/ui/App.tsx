@@ -6,6 +6,7 @@
  */
 import { lazy, memo, Suspense } from 'react';
 import { selectSimStatus } from '../state/selectors';
+import { useAfterFirstVerdict } from './after-first-verdict';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { ScenarioPanel } from './controls/ScenarioPanel';
 import { StepDetails } from './details/StepDetails';
@@ -18,10 +19,30 @@ import { StatePanel } from './state-view/StatePanel';
 import { useApp } from './store-context';
 import { TimelinePanel } from './timeline/TimelinePanel';
 
-/** The race map and odds: loaded on their own, so they do not grow the start-up bundle. */
+/** The race map and odds: loaded on their own, after the first verdict, so they neither grow nor delay start-up. */
 const RaceMapPanel = lazy(() => import('./race-map/RaceMapPanel'));
 /** Every schedule (the explorer): likewise. */
 const SchedulesPanel = lazy(() => import('./schedules/SchedulesPanel'));
+
+const MAP_LOADING = <p className="panel-loading">Loading the race map…</p>;
+const SCHEDULES_LOADING = <p className="panel-loading">Loading the schedule explorer…</p>;
+
+/** The timing space: asked for once the first verdict is on screen. */
+const TimingSpace = memo(function TimingSpace() {
+  const started = useAfterFirstVerdict();
+  return (
+    <>
+      <ErrorBoundary name="race map">
+        <Suspense fallback={MAP_LOADING}>{started ? <RaceMapPanel /> : MAP_LOADING}</Suspense>
+      </ErrorBoundary>
+      <ErrorBoundary name="schedules">
+        <div className="schedules-panel">
+          <Suspense fallback={SCHEDULES_LOADING}>{started ? <SchedulesPanel /> : SCHEDULES_LOADING}</Suspense>
+        </div>
+      </ErrorBoundary>
+    </>
+  );
+});
 
 /**
  * The root carries the idle signal for tests (`data-sim-status`). The panels
@@ -80,18 +101,7 @@ const Screen = memo(function Screen() {
           </ErrorBoundary>
         </div>
         <div className="area-racemap">
-          <ErrorBoundary name="race map">
-            <Suspense fallback={<p className="panel-loading">Loading the race map…</p>}>
-              <RaceMapPanel />
-            </Suspense>
-          </ErrorBoundary>
-          <ErrorBoundary name="schedules">
-            <div className="schedules-panel">
-              <Suspense fallback={<p className="panel-loading">Loading the schedule explorer…</p>}>
-                <SchedulesPanel />
-              </Suspense>
-            </div>
-          </ErrorBoundary>
+          <TimingSpace />
         </div>
       </main>
     </>

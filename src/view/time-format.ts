@@ -5,7 +5,7 @@
  * past a minute writes both ends that way ("0 s – 1 min 2.453 s"), and axis
  * ticks never show a fraction of a unit ("30 s", not "0.5 min").
  */
-import { scaleLinear } from 'd3-scale';
+import { ticks as niceTicks } from 'd3-array';
 import type { Domain } from './time-domain';
 
 const SECOND = 1_000;
@@ -113,11 +113,11 @@ export interface TimeTicks {
  */
 export function timeTicks(domain: Domain, count: number, clock: Clock = 'ms'): TimeTicks {
   if (clock === 'step') {
-    const values = scaleLinear().domain([domain[0], domain[1]]).ticks(count).filter(Number.isInteger);
+    const values = niceTicks(domain[0], domain[1], count).filter(Number.isInteger);
     return { values, labels: values.map(String) };
   }
   const unit = unitFor(domain[1] - domain[0]);
-  const ticks = scaleLinear().domain([domain[0] / unit.ms, domain[1] / unit.ms]).ticks(count);
+  const ticks = niceTicks(domain[0] / unit.ms, domain[1] / unit.ms, count);
   const values = ticks.map((t) => Math.round(t * unit.ms * 1000) / 1000);
   return { values, labels: values.map((v) => (unit.ms === 1 ? formatTime(v) : formatLong(v))) };
 }

@@ -28,6 +28,14 @@ class FakeWorker implements WorkerLike {
     else if (request?.type === 'worlds') this.reply(this.handler.worlds(request.id, request.trace, request.step));
     else throw new Error('nothing to answer');
   }
+  /** The steps up to `until` of simulate request `index`, as a partial trace. */
+  partial(index: number): void {
+    const request = this.received[index];
+    if (request?.type !== 'simulate' || request.until === undefined) throw new Error('not a partial simulate request');
+    const preview = handlePreview(request.id, request.scenario, () => 0);
+    if (preview.type !== 'preview') throw new Error('no preview');
+    this.reply(this.handler.partial(request.id, request.scenario, request.until, preview.verdict, () => 0).reply);
+  }
   /** The fast-path verdict of simulate request `index`. */
   preview(index: number): void {
     const request = this.received[index];
@@ -132,5 +140,21 @@ describe('sim client', () => {
     client.run({ ...defaultScenario(), migDelay: -3 });
     workers[0]!.answer(0);
     expect(events.onError).toHaveBeenCalledWith(expect.stringMatching(/out of range/), false);
+  });
+
+  it('asks for the steps up to `until` first, delivers them as partial, and re-sends the request to a new worker if it dies before the rest', () => {
+    const { client, workers, events } = setup();
+    const big = { ...defaultScenario('production'), periodicRuns: 1000, period: 1000 };
+    const id = client.run(big, 4000);
+    const w = workers[0]!;
+    expect(w.received[0]).toEqual({ type: 'simulate', id, scenario: big, until: 4000 });
+    w.partial(0);
+    expect(events.onResult).toHaveBeenCalledWith(expect.objectContaining({ id, partial: expect.objectContaining({ until: 4000 }) }));
+    expect(events.onResult.mock.calls[0]![0].trace.steps.length).toBeLessThan(100);
+    w.die();
+    expect(events.onCrash).toHaveBeenCalledWith(expect.any(String), true);
+    expect(workers[1]!.received[0]).toEqual({ type: 'simulate', id, scenario: big, until: 4000 });
+    workers[1]!.answer(0);
+    expect(events.onResult).toHaveBeenLastCalledWith(expect.objectContaining({ id, partial: null }));
   });
 });

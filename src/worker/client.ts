@@ -5,14 +5,15 @@
  * worlds around the cursor's step are asked for separately.
  */
 import type { Scenario, StepWorlds, TraceView, Verdict } from '../model';
-import { assertNever, type SimRequest, type SimResponse } from './protocol';
+import { newSimWorker, takeEarlySimWorker } from './early';
+import { assertNever, type PartialTrace, type SimRequest, type SimResponse } from './protocol';
 import { decodeTrace } from './trace-codec';
 
 export interface SimClientEvents {
   /** The newest request's verdict, from the fast path, before its trace. */
   onPreview?(preview: { id: number; verdict: Verdict; elapsedMs: number }): void;
-  /** The newest request's trace. */
-  onResult(result: { id: number; trace: TraceView; elapsedMs: number }): void;
+  /** The newest request's trace; with `partial`, its steps up to `partial.until` (the whole trace follows). */
+  onResult(result: { id: number; trace: TraceView; elapsedMs: number; partial: PartialTrace | null }): void;
   /** The worlds around a step of a trace, for the newest `worlds` request. */
   onWorlds?(worlds: { traceId: number; worlds: StepWorlds }): void;
   /** The newest request failed in the model or was rejected (`scheduleMismatch`: its schedule does not fit). */
@@ -22,8 +23,8 @@ export interface SimClientEvents {
 }
 
 export interface SimClient {
-  /** Ask for a simulation; returns its request id (which names its trace). */
-  run(scenario: Scenario): number;
+  /** Ask for a simulation; returns its request id (which names its trace). `until`: send the steps up to there first. */
+  run(scenario: Scenario, until?: number): number;
   /** Ask for the worlds around `step` of the trace that request `traceId` produced. */
   requestWorlds(traceId: number, step: number): void;
   /** Make the worker die, to exercise recovery. */
@@ -45,7 +46,9 @@ export interface WorkerLike {
 
 export function createSimClient(createWorker: () => WorkerLike, events: SimClientEvents): SimClient {
   let nextId = 1;
-  let latest: { id: number; scenario: Scenario } | null = null;
+  let latest: { id: number; scenario: Scenario; until: number | undefined } | null = null;
+  const simulateRequest = (r: { id: number; scenario: Scenario; until: number | undefined }): SimRequest =>
+    r.until === undefined ? { type: 'simulate', id: r.id, scenario: r.scenario } : { type: 'simulate', id: r.id, scenario: r.scenario, until: r.until };
   let latestWorlds: { id: number; traceId: number; step: number } | null = null;
   let answered = 0;
   let crashes = 0;
@@ -65,9 +68,10 @@ export function createSimClient(createWorker: () => WorkerLike, events: SimClien
         events.onPreview?.({ id: reply.id, verdict: reply.verdict, elapsedMs: reply.elapsedMs });
         return;
       case 'result':
-        answered = reply.id;
+        // A partial trace does not answer the request: a worker that dies before the rest is asked again.
+        if (reply.partial === undefined) answered = reply.id;
         crashes = 0;
-        events.onResult({ id: reply.id, trace: decodeTrace(reply.trace), elapsedMs: reply.elapsedMs });
+        events.onResult({ id: reply.id, trace: decodeTrace(reply.trace), elapsedMs: reply.elapsedMs, partial: reply.partial ?? null });
         return;
       case 'error':
         answered = reply.id;
@@ -89,7 +93,7 @@ export function createSimClient(createWorker: () => WorkerLike, events: SimClien
     const pending = latest !== null && latest.id !== answered;
     const willRetry = pending && crashes <= MAX_CONSECUTIVE_CRASHES;
     events.onCrash(`The simulation worker stopped${detail}.`, willRetry);
-    if (willRetry && latest) spawn().postMessage({ type: 'simulate', id: latest.id, scenario: latest.scenario });
+    if (willRetry && latest) spawn().postMessage(simulateRequest(latest));
   };
 
   const spawn = (): WorkerLike => {
@@ -102,12 +106,12 @@ export function createSimClient(createWorker: () => WorkerLike, events: SimClien
   };
 
   return {
-    run(scenario) {
+    run(scenario, until) {
       const id = nextId++;
       const target = worker ?? spawn();
       if (latest && latest.id !== answered) target.postMessage({ type: 'cancel', id: latest.id });
-      latest = { id, scenario };
-      target.postMessage({ type: 'simulate', id, scenario });
+      latest = { id, scenario, until };
+      target.postMessage(simulateRequest(latest));
       return id;
     },
     requestWorlds(traceId, step) {
@@ -129,7 +133,7 @@ export function createSimClient(createWorker: () => WorkerLike, events: SimClien
   };
 }
 
-/** The real worker, bundled by Vite as an ES module worker. */
+/** The real worker: the one the page started first (src/boot.ts), else a new one. */
 export function createBrowserWorker(): WorkerLike {
-  return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'racelab-sim' }) as unknown as WorkerLike;
+  return (takeEarlySimWorker() ?? newSimWorker()) as unknown as WorkerLike;
 }

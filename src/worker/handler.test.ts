@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defaultScenario } from '../model/scenario';
-import { simulate } from '../model/simulate';
-import { createSimHandler, handlePreview } from './handler';
+import { simulate, simulateVerdict } from '../model/simulate';
+import { createSimHandler, handlePreview, partialTrace } from './handler';
 import { decodeTrace } from './trace-codec';
 
 const clock = () => {
@@ -51,6 +51,44 @@ describe('the simulation handler', () => {
       expect(createSimHandler().simulate(1, bad, clock()).reply).toEqual({ type: 'error', id: 1, message: expect.stringMatching(/out of range or malformed/) });
       expect(handlePreview(1, bad, clock())).toEqual({ type: 'error', id: 1, message: expect.stringMatching(/out of range or malformed/) });
     }
+  });
+});
+
+describe('partialTrace', () => {
+  const big = { ...defaultScenario('production'), periodicRuns: 1000, period: 1000 };
+  const whole = simulate(big);
+  const verdict = simulateVerdict(big);
+
+  it("holds the whole trace's first steps, those that end by `until`, exactly, and says how big the whole trace is", () => {
+    const { trace, partial } = partialTrace(big, 5000, verdict);
+    expect(partial).toEqual({ until: 5000, steps: whole.steps.length });
+    const n = trace.steps.length;
+    expect(n).toBe(whole.steps.filter((s) => s.end <= 5000).length);
+    expect(trace.steps).toEqual(whole.steps.slice(0, n));
+    expect(trace.states).toEqual(whole.states.slice(0, n + 1));
+  });
+
+  it("carries the whole run's verdict, stop and end time, and ends the locks still held at `until` there", () => {
+    const { trace } = partialTrace(big, 5000, verdict);
+    expect(trace.verdict).toEqual(whole.verdict);
+    expect(trace.stopped).toEqual(whole.stopped);
+    expect(trace.endTime).toBe(whole.endTime);
+    expect(trace.lockSpans.every((span) => span.releasedAt !== null)).toBe(true);
+    expect(Math.max(...trace.lockSpans.map((span) => span.releasedAt!))).toBeLessThanOrEqual(trace.steps.at(-1)!.end);
+  });
+
+  it('is the whole trace, not a partial one, when `until` reaches its end', () => {
+    const scenario = defaultScenario();
+    const { trace, partial } = partialTrace(scenario, 1e9, simulateVerdict(scenario));
+    expect(partial).toBeNull();
+    expect(trace).toEqual(simulate(scenario));
+  });
+
+  it('answers a partial request as a result with `partial`, and keeps the trace for its worlds', () => {
+    const handler = createSimHandler();
+    const { reply } = handler.partial(9, big, 5000, verdict, clock());
+    expect(reply).toMatchObject({ type: 'result', id: 9, partial: { until: 5000, steps: whole.steps.length } });
+    expect(handler.worlds(10, 9, 3)).toMatchObject({ type: 'worlds', worlds: { step: 3, after: whole.states[4] } });
   });
 });
 

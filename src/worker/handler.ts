@@ -4,10 +4,11 @@
  * clock). The handler keeps the last few full traces, so it can answer for
  * the worlds around any of their steps.
  */
-import { isScenarioInRange, PRESETS, type Scenario, type Trace } from '../model';
+import { isScenarioInRange, PRESETS, type Scenario, type Trace, type Verdict } from '../model';
+import { MODEL_LIMITS } from '../model/engine/limits';
 import { raceOf } from '../model/races';
 import { ScheduleMismatch, simulate, simulateOutcome } from '../model/simulate';
-import type { SimResponse } from './protocol';
+import type { PartialTrace, SimResponse } from './protocol';
 import { type EncodedTrace, encodeTrace } from './trace-codec';
 
 function isScenario(value: unknown): value is Scenario {
@@ -38,9 +39,28 @@ export function handlePreview(id: number, scenario: unknown, now: () => number):
   }
 }
 
+/**
+ * The first steps of `scenario`, those that end by `until` (the model runs
+ * its events up to then), shaped like the whole trace: its verdict, stop
+ * and end time are the whole run's (`verdict`, from the fast path), and a
+ * lock still held at `until` is drawn up to there.
+ * `partial` is null when the steps up to `until` are the whole trace.
+ *
+ * @example partialTrace(scenario, 5000, raceOf(scenario).withReason(simulateOutcome(scenario))).partial // { until: 5000, steps: 7010 }
+ */
+export function partialTrace(scenario: Scenario, until: number, verdict: Verdict): { trace: Trace; partial: PartialTrace | null } {
+  const head = simulate(scenario, { ...MODEL_LIMITS, maxTime: Math.max(0, Math.min(until, MODEL_LIMITS.maxTime)) });
+  if (head.steps.length >= verdict.steps) return { trace: head, partial: null };
+  const lockSpans = head.lockSpans.map((span) => (span.releasedAt === null ? { ...span, releasedAt: Math.max(span.acquiredAt, head.endTime) } : span));
+  const trace: Trace = { ...head, lockSpans, verdict, stopped: verdict.stopped, endTime: verdict.endTime };
+  return { trace, partial: { until, steps: verdict.steps } };
+}
+
 export interface SimHandler {
   /** Simulate and encode; the reply comes with the buffers to transfer. Never throws. */
   simulate(id: number, scenario: unknown, now: () => number): { reply: SimResponse; transfer: ArrayBuffer[] };
+  /** The steps up to `until` only (see `partialTrace`), for a preview already answered with `verdict`. Never throws. */
+  partial(id: number, scenario: unknown, until: number, verdict: Verdict, now: () => number): { reply: SimResponse; transfer: ArrayBuffer[] };
   /** The worlds around a step of a trace simulated here. Never throws. */
   worlds(id: number, traceId: number, step: number): SimResponse;
 }
@@ -50,7 +70,25 @@ const KEEP_TRACES = 3;
 
 export function createSimHandler(): SimHandler {
   const kept = new Map<number, Trace>();
+  const keep = (id: number, trace: Trace): void => {
+    kept.delete(id);
+    kept.set(id, trace);
+    for (const old of kept.keys()) if (kept.size > KEEP_TRACES) kept.delete(old);
+  };
   return {
+    partial(id, scenario, until, verdict, now) {
+      if (!isScenario(scenario)) return { reply: { type: 'error', id, message: MALFORMED }, transfer: [] };
+      const started = now();
+      try {
+        const { trace, partial } = partialTrace(scenario, until, verdict);
+        const encoded = encodeTrace(trace);
+        keep(id, trace);
+        const reply: SimResponse = { type: 'result', id, trace: encoded.message, elapsedMs: now() - started, ...(partial ? { partial } : {}) };
+        return { reply, transfer: encoded.transfer };
+      } catch (error) {
+        return { reply: failure(id, error), transfer: [] };
+      }
+    },
     simulate(id, scenario, now) {
       if (!isScenario(scenario)) return { reply: { type: 'error', id, message: MALFORMED }, transfer: [] };
       const started = now();
@@ -62,8 +100,7 @@ export function createSimHandler(): SimHandler {
       } catch (error) {
         return { reply: failure(id, error), transfer: [] };
       }
-      kept.set(id, trace);
-      for (const old of kept.keys()) if (kept.size > KEEP_TRACES) kept.delete(old);
+      keep(id, trace);
       return { reply: { type: 'result', id, trace: encoded.message, elapsedMs: now() - started }, transfer: encoded.transfer };
     },
     worlds(id, traceId, step) {

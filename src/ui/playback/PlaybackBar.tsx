@@ -19,6 +19,8 @@ export function PlaybackBar() {
   const step = useApp(selectCurrentStep);
   const count = useApp(selectStepCount);
   const clock = useApp((st) => st.trace?.verdict.clock ?? 'ms');
+  // A partial trace (the part on screen of a big one, while a slider moves): its steps so far, of the whole trace's.
+  const whole = useApp((st) => st.tracePartial?.steps ?? null);
   const { cursor, playing, speed } = useAppShallow((s) => ({ cursor: s.cursor, playing: s.playing, speed: s.speed }));
   const s = store.getState();
   const atStart = cursor <= 0;
@@ -78,8 +80,9 @@ export function PlaybackBar() {
           // Two lines of fixed height: nothing is cut off, and the bar never changes height.
           <>
             <span className="cursor-line">
-              <span className="cursor-count">
-                step {cursor + 1} / {count}
+              <span className="cursor-count" title={whole !== null ? `${count} of ${whole} steps simulated so far` : undefined}>
+                step {cursor + 1} / {whole ?? count}
+                {whole !== null ? '…' : null}
               </span>{' '}
               <span className="cursor-time">at {formatTime(step.end, clock)}</span>
             </span>{' '}

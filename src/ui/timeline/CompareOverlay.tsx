@@ -5,7 +5,7 @@
  * of host2's periodic that see something else (a marker through host2's
  * lane and the strip).
  */
-import type { ScaleLinear } from 'd3-scale';
+import type { LinearScale } from '../../view/linear-scale';
 import type { ChangedRead, CompareDiff } from '../../view/compare-diff';
 import type { TimelineLayout } from '../../view/lane-layout';
 import { STATUS_COLOR } from '../theme';
@@ -16,7 +16,7 @@ interface Props {
   readonly diff: CompareDiff;
   readonly side: Side;
   readonly layout: TimelineLayout;
-  readonly scale: ScaleLinear<number, number>;
+  readonly scale: LinearScale;
 }
 
 function ReadMarker({ read, side, layout, scale }: { read: ChangedRead; side: Side; layout: TimelineLayout; scale: Props['scale'] }) {

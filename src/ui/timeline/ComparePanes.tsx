@@ -5,10 +5,11 @@
  * screen owns the cursor; the other only zooms and pans (the domain is
  * shared).
  */
-import type { ScaleLinear } from 'd3-scale';
+import type { LinearScale } from '../../view/linear-scale';
 import { useMemo } from 'react';
 import { compareDiff } from '../../view/compare-diff';
 import { compareText, usageCompareText } from '../../view/compare-text';
+import type { TimelineRenderer } from '../../view/lane-groups';
 import type { TimelineLayout } from '../../view/lane-layout';
 import type { Domain } from '../../view/time-domain';
 import type { TimelineModel } from '../../view/timeline-model';
@@ -25,12 +26,13 @@ interface Props {
   readonly primaryIsFixed: boolean;
   readonly domain: Domain;
   readonly extent: Domain;
+  readonly renderer: TimelineRenderer;
 }
 
 const ICON = { lost: '✗', kept: '✓', incomplete: '–' } as const;
 
 
-export function ComparePanes({ primary, other, primaryIsFixed, domain, extent }: Props) {
+export function ComparePanes({ primary, other, primaryIsFixed, domain, extent, renderer }: Props) {
   // Always buggy above fixed, whichever of them is the scenario on screen.
   const buggy = primaryIsFixed ? other : primary;
   const fixed = primaryIsFixed ? primary : other;
@@ -38,8 +40,8 @@ export function ComparePanes({ primary, other, primaryIsFixed, domain, extent }:
   const diff = useMemo(() => (buggy && fixed && !buggy.usage ? compareDiff(buggy.trace, fixed.trace) : null), [buggy, fixed]);
   return (
     <div className="tl-compare" data-testid="compare-panes">
-      <ComparePane side="buggy" model={buggy} selectable={buggy === primary} domain={domain} extent={extent} diff={diff} />
-      <ComparePane side="fixed" model={fixed} selectable={fixed === primary} domain={domain} extent={extent} diff={diff} />
+      <ComparePane side="buggy" model={buggy} selectable={buggy === primary} domain={domain} extent={extent} diff={diff} renderer={renderer} />
+      <ComparePane side="fixed" model={fixed} selectable={fixed === primary} domain={domain} extent={extent} diff={diff} renderer={renderer} />
     </div>
   );
 }
@@ -51,13 +53,14 @@ interface PaneProps {
   readonly domain: Domain;
   readonly extent: Domain;
   readonly diff: ReturnType<typeof compareDiff> | null;
+  readonly renderer: TimelineRenderer;
 }
 
-function ComparePane({ side, model, selectable, domain, extent, diff }: PaneProps) {
+function ComparePane({ side, model, selectable, domain, extent, diff, renderer }: PaneProps) {
   const [bodyRef, size] = useElementSize<HTMLDivElement>();
   const outcome = model ? model.trace.verdict.verdict : null;
   const overlay = useMemo(
-    () => (diff ? (layout: TimelineLayout, scale: ScaleLinear<number, number>) => <CompareOverlay diff={diff} side={side} layout={layout} scale={scale} /> : undefined),
+    () => (diff ? (layout: TimelineLayout, scale: LinearScale) => <CompareOverlay diff={diff} side={side} layout={layout} scale={scale} /> : undefined),
     [diff, side],
   );
   return (
@@ -84,6 +87,7 @@ function ComparePane({ side, model, selectable, domain, extent, diff }: PaneProp
             extent={extent}
             selectable={selectable}
             compact
+            renderer={renderer}
             {...(overlay ? { overlay } : {})}
           />
         ) : null}

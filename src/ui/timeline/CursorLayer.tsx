@@ -3,7 +3,7 @@
  * line at the step's end, with the step outlined; and the hovered step
  * outlined more lightly (it may be hovered in another panel).
  */
-import type { ScaleLinear } from 'd3-scale';
+import type { LinearScale } from '../../view/linear-scale';
 import { memo } from 'react';
 import type { StepRow } from '../../model';
 import type { TimelineLayout } from '../../view/lane-layout';
@@ -12,7 +12,7 @@ import type { TimelineModel } from '../../view/timeline-model';
 interface Props {
   readonly model: TimelineModel;
   readonly layout: TimelineLayout;
-  readonly scale: ScaleLinear<number, number>;
+  readonly scale: LinearScale;
   readonly cursor: number;
   readonly hovered: number | null;
 }

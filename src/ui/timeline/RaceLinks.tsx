@@ -6,7 +6,7 @@
  * evacuation (harmless), green and solid when it caught it; the strip says
  * so in words beside each snapshot (`linkTiming`).
  */
-import type { ScaleLinear } from 'd3-scale';
+import type { LinearScale } from '../../view/linear-scale';
 import { memo } from 'react';
 import type { TimelineLayout } from '../../view/lane-layout';
 import { linkGeometry, visibleLinks } from '../../view/link-geometry';
@@ -17,7 +17,7 @@ import { STATUS_COLOR } from '../theme';
 interface Props {
   readonly model: TimelineModel;
   readonly layout: TimelineLayout;
-  readonly scale: ScaleLinear<number, number>;
+  readonly scale: LinearScale;
 }
 
 /** Red for a stale read that mattered, grey for a harmless one, green for a read in time. */

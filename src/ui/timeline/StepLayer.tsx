@@ -12,31 +12,15 @@ import { burstsOf } from '../../view/label-bursts';
 import type { LaneRow } from '../../view/lane-layout';
 import { estimateTextWidth } from '../../view/label-placement';
 import type { LaneScene, TimelineScene } from '../../view/scene';
-import { formatDuration } from '../../view/time-format';
 import type { TimelineModel } from '../../view/timeline-model';
 import { LANE_COLOR, STATUS_COLOR } from '../theme';
+import { barText, MIN_BAR_PX, SEPARATE_PX, TEXT_PX, widen } from './bar-style';
 import { hatchId } from './ChartDefs';
 import { BADGE_GROUP_PX } from './KindLabels';
-
-/** Thinner than this, a bar is widened around its centre so it stays visible. */
-const MIN_BAR_PX = 2;
-const TEXT_PX = 10;
-const SEPARATE_PX = 4;
 
 interface Props {
   readonly model: TimelineModel;
   readonly scene: TimelineScene;
-}
-
-function widen(x0: number, x1: number, min: number): { x: number; width: number } {
-  const width = Math.max(x1 - x0, min);
-  return { x: (x0 + x1) / 2 - width / 2, width };
-}
-
-/** The words inside a bar, when the bar is wide enough for them. */
-function barText(step: StepRow, width: number): string | null {
-  const text = step.sleep ? `sleep ${formatDuration(step.end - step.start)}` : step.name;
-  return width >= estimateTextWidth(text, TEXT_PX) + 8 ? text : null;
 }
 
 function StepVisual({ step, item, row }: { step: StepRow; item: Single; row: LaneRow }) {
@@ -85,7 +69,7 @@ function ViolationBadge({ x, y }: { x: number; y: number }) {
 }
 
 /** The outline of a violated step; `badgeX` where its group's one ⚠ badge goes, `null` if another step draws it. */
-function ViolationOutline({ x, width, row, badgeX }: { x: number; width: number; row: LaneRow; badgeX: number | null }) {
+export function ViolationOutline({ x, width, row, badgeX }: { x: number; width: number; row: LaneRow; badgeX: number | null }) {
   return (
     <>
       <rect className="tl-violation" x={x - 2} y={row.barTop - 2} width={width + 4} height={row.barHeight + 4} stroke={STATUS_COLOR.lost} />
@@ -144,19 +128,30 @@ function ClusterMark({ item, row, violated }: { item: Cluster; row: LaneRow; vio
   );
 }
 
-function LaneSteps({ model, lane }: { model: TimelineModel; lane: LaneScene }) {
+/**
+ * Where the ⚠ badges of a lane's violated steps go: steps a few pixels apart
+ * share one badge (two used to overlap at the race's end), drawn by the
+ * first step of each group, right of the group's last bar. Keys are step
+ * indices.
+ */
+export function violationBadges(model: TimelineModel, lane: LaneScene): Map<number, number> {
   const { row } = lane;
   const { steps } = model.trace;
-  // A merged group is outlined when one of its steps broke an invariant (violations are few).
-  const violationTimes = model.trace.violations.filter((v) => steps[v.step]?.thread === row.lane).map((v) => v.time);
-  // Violated steps a few pixels apart share one badge (two used to overlap at the race's end): the
-  // first step of each group draws it, right of the group's last bar.
   const badges = new Map<number, number>();
   const violatedSingles = lane.steps.filter((item): item is Single => item.type === 'single' && model.violationsByStep.has(item.id));
   for (const group of burstsOf(violatedSingles.map((item) => ({ x: item.x1, item })), BADGE_GROUP_PX)) {
     const right = Math.max(...group.map(({ item }) => widen(item.x0, item.x1, steps[item.id]!.start === steps[item.id]!.end ? row.barHeight : MIN_BAR_PX)).map((b) => b.x + b.width));
     badges.set(group[0]!.item.id, right + 5);
   }
+  return badges;
+}
+
+function LaneSteps({ model, lane }: { model: TimelineModel; lane: LaneScene }) {
+  const { row } = lane;
+  const { steps } = model.trace;
+  // A merged group is outlined when one of its steps broke an invariant (violations are few).
+  const violationTimes = model.trace.violations.filter((v) => steps[v.step]?.thread === row.lane).map((v) => v.time);
+  const badges = violationBadges(model, lane);
   return (
     <g className="tl-lane-steps" data-lane={row.lane}>
       {lane.locks.map((item) => {

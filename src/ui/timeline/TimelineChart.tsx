@@ -1,27 +1,37 @@
 /**
- * One frame of the timeline as SVG: React renders every element from the
- * pure scene (src/view); d3 only scales, draws the axis into its own <g>,
- * and listens for zoom gestures. Pointer hover and clicks are resolved by
+ * One frame of the timeline: React renders every element from the pure
+ * scene (src/view); d3 only scales, draws the axis into its own <g>, and
+ * listens for zoom gestures. Pointer hover and clicks are resolved by
  * coordinates (`useChartPointer`), so slivers of 1 ms are still easy to hit.
+ *
+ * A big trace (`renderer="canvas"`) draws its steps on a canvas under the
+ * SVG instead (`useStepCanvas`), and a zoom gesture redraws only that
+ * canvas and the axis each frame; the domain is stored when it ends.
  */
-import { type ScaleLinear, scaleLinear } from 'd3-scale';
+import { type LinearScale, linearScale } from '../../view/linear-scale';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppState } from '../../state/store';
+import { HIT_TOLERANCE, hitTest } from '../../view/hit-test';
+import type { TimelineRenderer } from '../../view/lane-groups';
 import { layoutTimeline, type TimelineLayout } from '../../view/lane-layout';
 import { buildScene, hitTargets } from '../../view/scene';
 import type { Domain, PxRange } from '../../view/time-domain';
 import { formatTime, timeTicks } from '../../view/time-format';
 import { stripKeysOf, type TimelineModel } from '../../view/timeline-model';
 import { useAppShallow, useAppStore } from '../store-context';
+import { CanvasMarks } from './CanvasMarks';
 import { ChartDefs } from './ChartDefs';
 import { CursorLayer } from './CursorLayer';
 import { KindLabels } from './KindLabels';
 import { LaneRows } from './LaneRows';
+import { PartialVeil } from './PartialVeil';
 import { RaceLinks } from './RaceLinks';
 import { StepLayer } from './StepLayer';
 import { TimeAxis } from './TimeAxis';
 import { TimelineTooltip } from './TimelineTooltip';
 import { useChartPointer } from './useChartPointer';
+import { PX_PER_TICK } from './step-painter';
+import { useStepCanvas } from './useStepCanvas';
 import { useTimeZoom } from './useTimeZoom';
 import { StripGutter } from './StripGutter';
 import { UsageStrip } from './UsageStrip';
@@ -39,12 +49,14 @@ interface Props {
   /** Two charts share the panel: leave out the strip's title row. */
   readonly compact?: boolean;
   /** Extra marks drawn over the steps (the differences between buggy and fixed). */
-  readonly overlay?: (layout: TimelineLayout, scale: ScaleLinear<number, number>) => ReactNode;
+  readonly overlay?: (layout: TimelineLayout, scale: LinearScale) => ReactNode;
+  /** SVG elements for every step, or a canvas under the SVG for big traces. */
+  readonly renderer?: TimelineRenderer;
+  /** A partial trace: its steps reach this far (virtual ms), the rest is being simulated. */
+  readonly simulatedUntil?: number | null;
 }
 
 const selectChart = (s: AppState) => ({ cursor: s.cursor, hoveredStep: s.hoveredStep });
-/** Axis labels need about this much room each. */
-const PX_PER_TICK = 110;
 
 function summaryOf(model: TimelineModel, domain: Domain): string {
   const lost = model.runs.some((r) => r.lost);
@@ -72,50 +84,91 @@ function useWheelHint(): [boolean, () => void] {
   return [shown, show];
 }
 
-export function TimelineChart({ model, domain, width, height, extent = model.extent, selectable = true, compact = false, overlay }: Props) {
+export function TimelineChart(props: Props) {
+  const { model, domain, width, height, extent = model.extent, selectable = true, compact = false, overlay, renderer = 'svg', simulatedUntil = null } = props;
   const store = useAppStore();
   const { cursor, hoveredStep } = useAppShallow(selectChart);
+  const canvas = renderer === 'canvas';
   const svgRef = useRef<SVGSVGElement>(null);
+  const chartRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const liveRef = useRef<SVGSVGElement>(null);
   const stripKeys = useMemo(() => stripKeysOf(model), [model]);
   const layout = useMemo(() => layoutTimeline(model.lanes, width, height, { compact, stripKeys }), [model.lanes, width, height, compact, stripKeys]);
   const range = useMemo<PxRange>(() => [layout.plot.left, layout.plot.right], [layout]);
-  const scale = useMemo(() => scaleLinear().domain([domain[0], domain[1]]).range([range[0], range[1]]), [domain, range]);
+  const scale = useMemo(() => linearScale(domain, range), [domain, range]);
   const scene = useMemo(() => buildScene(model, layout, domain, scale), [model, layout, domain, scale]);
   const targets = useMemo(() => hitTargets(scene, layout), [scene, layout]);
+  // On a canvas the steps are hit from what was drawn last (it follows a gesture); the strip's marks from the scene.
+  const markTargets = useMemo(() => (canvas ? targets.filter((t) => t.payload.type === 'snapshot' || t.payload.type === 'snapshots') : targets), [canvas, targets]);
   const ticks = useMemo(() => timeTicks(domain, Math.max(2, Math.floor((range[1] - range[0]) / PX_PER_TICK)), model.clock), [domain, range, model.clock]);
   const setTimeDomain = useCallback((d: Domain) => store.getState().setTimeDomain(d), [store]);
   const [wheelHint, showWheelHint] = useWheelHint();
-  useTimeZoom(svgRef, { extent, range, height: layout.height }, domain, setTimeDomain, showWheelHint);
+  const gestureStore = useMemo(() => ({ commit: setTimeDomain, gesture: (active: boolean) => store.getState().setTimelineGesture(active) }), [store, setTimeDomain]);
+  const steps = useStepCanvas(canvas, { canvas: canvasRef, svg: svgRef, chart: chartRef, live: liveRef }, model, layout, domain, gestureStore);
 
-  const timeAt = useCallback((x: number) => scale.invert(x), [scale]);
-  const { hover, onPointerMove, onPointerLeave, onClick } = useChartPointer(svgRef, model, targets, domain, timeAt, selectable);
+  const hitAt = useCallback(
+    (x: number, y: number) => {
+      if (!canvas) return hitTest(targets, x, y);
+      return steps.hit(x, y, HIT_TOLERANCE) ?? (steps.isSettled() ? hitTest(markTargets, x, y) : null);
+    },
+    [canvas, targets, markTargets, steps],
+  );
+  const timeAt = useCallback((x: number) => (canvas ? steps.timeAt(x) : scale.invert(x)), [canvas, steps, scale]);
+  const { hover, onPointerMove, onPointerLeave, onClick, dropHover } = useChartPointer(svgRef, model, hitAt, domain, timeAt, selectable);
+  const onLive = useCallback(
+    (d: Domain) => {
+      dropHover();
+      steps.onLive(d);
+    },
+    [steps, dropHover],
+  );
+  // A big trace listens on the whole chart (its words over the canvas are in a layer of their own).
+  useTimeZoom(canvas ? chartRef : svgRef, { extent, range, height: layout.height }, domain, canvas ? onLive : setTimeDomain, showWheelHint, canvas ? steps.onEnd : undefined);
 
+  const moving = (
+    <>
+      {canvas ? <CanvasMarks model={model} scene={scene} /> : <StepLayer model={model} scene={scene} />}
+      <RaceLinks model={model} layout={layout} scale={scale} />
+      <KindLabels model={model} scene={scene} layout={layout} />
+      {model.usage ? <UsageStrip model={model} scene={scene} layout={layout} /> : <VisibilityStrip model={model} scene={scene} layout={layout} />}
+      {overlay ? overlay(layout, scale) : null}
+      {simulatedUntil !== null ? <PartialVeil layout={layout} scale={scale} until={simulatedUntil} /> : null}
+      {selectable ? <CursorLayer model={model} layout={layout} scale={scale} cursor={cursor} hovered={hoveredStep} /> : null}
+    </>
+  );
+  const pointer = { onPointerMove, onPointerLeave, onClick };
+  const over = hover ? ' tl-svg-over-target' : '';
+  const still = (
+    <>
+      <ChartDefs lanes={model.lanes} layout={layout} />
+      <LaneRows layout={layout} ticks={ticks} scale={scale} canvas={canvas} />
+      <TimeAxis layout={layout} ticks={ticks} scale={scale} caption={model.axisCaption} />
+    </>
+  );
+  const svgProps = { ref: svgRef, width, height: layout.height, role: 'img', 'aria-label': summaryOf(model, domain) } as const;
   return (
     <>
-      <svg
-        ref={svgRef}
-        className={hover ? 'tl-svg tl-svg-over-target' : 'tl-svg'}
-        width={width}
-        height={layout.height}
-        role="img"
-        aria-label={summaryOf(model, domain)}
-        onPointerMove={onPointerMove}
-        onPointerLeave={onPointerLeave}
-        onClick={onClick}
-      >
-        <ChartDefs lanes={model.lanes} layout={layout} />
-        <LaneRows layout={layout} ticks={ticks} scale={scale} />
-        <TimeAxis layout={layout} ticks={ticks} scale={scale} caption={model.axisCaption} />
-        <g clipPath="url(#tl-plot-clip)">
-          <StepLayer model={model} scene={scene} />
-          <RaceLinks model={model} layout={layout} scale={scale} />
-          <KindLabels model={model} scene={scene} layout={layout} />
-          {model.usage ? <UsageStrip model={model} scene={scene} layout={layout} /> : <VisibilityStrip model={model} scene={scene} layout={layout} />}
-          {overlay ? overlay(layout, scale) : null}
-          {selectable ? <CursorLayer model={model} layout={layout} scale={scale} cursor={cursor} hovered={hoveredStep} /> : null}
-        </g>
-        <StripGutter layout={layout} model={model} />
-      </svg>
+      {canvas ? (
+        <div ref={chartRef} className={`tl-chart${over}`} style={{ width, height: layout.height }} {...pointer}>
+          <canvas ref={canvasRef} className="tl-canvas" style={{ width, height: layout.height }} aria-hidden="true" />
+          <svg {...svgProps} className="tl-svg tl-svg-over-canvas">
+            {still}
+            <StripGutter layout={layout} model={model} />
+          </svg>
+          <div className="tl-live-clip" style={{ left: layout.gutter + 1, width: Math.max(0, width - layout.gutter - 1), height: layout.height }}>
+            <svg ref={liveRef} className="tl-live" width={width} height={layout.height} style={{ left: -(layout.gutter + 1) }}>
+              {moving}
+            </svg>
+          </div>
+        </div>
+      ) : (
+        <svg {...svgProps} className={`tl-svg${over}`} {...pointer}>
+          {still}
+          <g clipPath="url(#tl-plot-clip)">{moving}</g>
+          <StripGutter layout={layout} model={model} />
+        </svg>
+      )}
       {hover ? <TimelineTooltip model={model} hover={hover} width={width} height={Math.max(height, layout.height)} selectable={selectable} /> : null}
       {wheelHint ? (
         <p className="tl-wheel-hint" data-testid="timeline-wheel-hint" role="status">

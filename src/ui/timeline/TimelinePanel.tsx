@@ -9,6 +9,7 @@ import { useMemo } from 'react';
 import type { AppState } from '../../state/store';
 import { unionExtent } from '../../view/compare-diff';
 import { openingDomainOf } from '../../view/race-span';
+import { timelineRenderer } from '../../view/lane-groups';
 import { clampDomain, type Domain } from '../../view/time-domain';
 import { buildTimelineModel } from '../../view/timeline-model';
 import { useAppShallow } from '../store-context';
@@ -25,10 +26,11 @@ const selectPanel = (s: AppState) => ({
   running: s.runStatus === 'running',
   compare: s.compare,
   compareTrace: s.compare ? s.compareTrace : null,
+  partial: s.tracePartial,
 });
 
 export function TimelinePanel() {
-  const { trace, fix, timeDomain, running, compare, compareTrace } = useAppShallow(selectPanel);
+  const { trace, fix, timeDomain, running, compare, compareTrace, partial } = useAppShallow(selectPanel);
   const model = useMemo(() => (trace ? buildTimelineModel(trace) : null), [trace]);
   const other = useMemo(() => (compareTrace ? buildTimelineModel(compareTrace) : null), [compareTrace]);
   // The store keeps or drops the zoom when a trace arrives (nextTimeDomain); here it is only drawn.
@@ -38,6 +40,9 @@ export function TimelinePanel() {
     () => (extent ? clampDomain(timeDomain ?? openingDomainOf(traces), extent) : null),
     [traces, extent, timeDomain],
   );
+  // Both sides of a comparison draw alike: on a canvas when either trace is big.
+  // A partial trace (the part on screen of a big one, while a slider moves) draws as the whole one will.
+  const renderer = timelineRenderer(Math.max(model?.trace.steps.length ?? 0, other?.trace.steps.length ?? 0, partial?.steps ?? 0));
   const [bodyRef, size] = useElementSize<HTMLDivElement>();
   const round = (t: number): number => Math.round(t * 100) / 100;
   return (
@@ -48,15 +53,25 @@ export function TimelinePanel() {
       aria-busy={running}
       data-compare={compare ? 'on' : 'off'}
       data-mode={model?.clock === 'step' ? 'schedule' : 'timed'}
+      data-renderer={renderer}
+      data-partial={partial ? 'true' : undefined}
       data-domain-start={domain ? round(domain[0]) : undefined}
       data-domain-end={domain ? round(domain[1]) : undefined}
     >
       <TimelineToolbar domain={domain} extent={extent} traces={traces} compare={compare} />
       <div className="tl-body" ref={bodyRef}>
         {model && domain && extent && compare ? (
-          <ComparePanes primary={model} other={other} primaryIsFixed={fix} domain={domain} extent={extent} />
+          <ComparePanes primary={model} other={other} primaryIsFixed={fix} domain={domain} extent={extent} renderer={renderer} />
         ) : model && domain && extent && size && size.width > 0 ? (
-          <TimelineChart model={model} domain={domain} width={size.width} height={size.height} extent={extent} />
+          <TimelineChart
+            model={model}
+            domain={domain}
+            width={size.width}
+            height={size.height}
+            extent={extent}
+            renderer={renderer}
+            simulatedUntil={partial?.until ?? null}
+          />
         ) : (
           <p className="tl-empty">{running ? 'Simulating…' : 'No trace yet.'}</p>
         )}

@@ -39,6 +39,8 @@ export interface TimeZoom {
 
 /** A press that moves less than this is still a click (a step selection), not a pan. */
 const CLICK_DISTANCE_PX = 4;
+/** Wheel events closer than this are one gesture. */
+const WHEEL_BURST_MS = 250;
 
 /**
  * Attach horizontal zoom and pan to `element`.
@@ -56,12 +58,15 @@ function scrollableAround(element: Element): boolean {
 }
 
 export interface TimeZoomEvents {
+  /** Every step of a gesture. */
   readonly onDomain: (domain: Domain) => void;
+  /** A gesture ended (the pointer was released, or the wheel rested for 150 ms) on this domain. */
+  readonly onEnd?: (domain: Domain) => void;
   /** A wheel went to the page instead of the zoom: say how to zoom. */
   readonly onWheelPassed?: () => void;
 }
 
-export function createTimeZoom(element: SVGSVGElement, events: TimeZoomEvents): TimeZoom {
+export function createTimeZoom(element: Element, events: TimeZoomEvents): TimeZoom {
   const selection = select(element);
   let geometry: TimeZoomGeometry | null = null;
   // A click into the timeline engages the wheel; leaving it or scrolling the page lets the wheel go.
@@ -76,18 +81,28 @@ export function createTimeZoom(element: SVGSVGElement, events: TimeZoomEvents): 
   element.addEventListener('pointerleave', release);
   window.addEventListener('scroll', release, { capture: true, passive: true });
 
+  // Whether the page scrolls is measured once per burst of wheel events, not for each (a forced layout each).
+  let measured = { last: Number.NEGATIVE_INFINITY, scrollable: false };
+  const scrollableIn = (timeStamp: number): boolean => {
+    if (timeStamp - measured.last > WHEEL_BURST_MS) measured = { last: timeStamp, scrollable: scrollableAround(element) };
+    measured.last = timeStamp;
+    return measured.scrollable;
+  };
+
   const toTransform = (domain: Domain) => {
     if (!geometry) return zoomIdentity;
     const t = domainToTransform(domain, geometry.extent, geometry.range);
     return zoomIdentity.translate(t.x, 0).scale(t.k);
   };
 
-  const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+  const behavior: ZoomBehavior<Element, unknown> = zoom<Element, unknown>()
     .clickDistance(CLICK_DISTANCE_PX)
     .filter((event: Event) => {
       if (event.type === 'wheel') {
         const wheel = event as WheelEvent;
-        const zooms = wheelZooms({ modifier: wheel.ctrlKey || wheel.metaKey, engaged, scrollable: scrollableAround(element) });
+        const modifier = wheel.ctrlKey || wheel.metaKey;
+        // The policy needs `scrollable` only without a modifier or engagement: measuring it forces a layout.
+        const zooms = modifier || engaged || wheelZooms({ modifier, engaged, scrollable: scrollableIn(wheel.timeStamp) });
         if (!zooms) events.onWheelPassed?.();
         return zooms;
       }
@@ -101,9 +116,13 @@ export function createTimeZoom(element: SVGSVGElement, events: TimeZoomEvents): 
       const domain = transformToDomain(t, geometry.extent, geometry.range);
       return toTransform(clampDomain(domain, geometry.extent));
     })
-    .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+    .on('zoom', (event: D3ZoomEvent<Element, unknown>) => {
       if (!event.sourceEvent || !geometry) return;
       events.onDomain(transformToDomain(event.transform, geometry.extent, geometry.range));
+    })
+    .on('end', (event: D3ZoomEvent<Element, unknown>) => {
+      if (!event.sourceEvent || !geometry) return;
+      events.onEnd?.(transformToDomain(event.transform, geometry.extent, geometry.range));
     });
 
   selection.call(behavior).on('dblclick.zoom', null);

@@ -1,11 +1,10 @@
 /**
- * Hover and click on the timeline, resolved by coordinates against the
- * frame's hit targets: hover shows a tooltip and marks the step hovered in
- * the store; a click selects a step or a snapshot's read, or zooms into a
- * merged group.
+ * Hover and click on the timeline, resolved by coordinates (`hitAt`: the
+ * frame's hit targets, or a big trace's canvas groups): hover shows a
+ * tooltip and marks the step hovered in the store; a click selects a step
+ * or a snapshot's read, or zooms into a merged group.
  */
-import { type MouseEvent, type PointerEvent, type RefObject, useState } from 'react';
-import { hitTest, type HitTarget } from '../../view/hit-test';
+import { type MouseEvent, type PointerEvent, type RefObject, useCallback, useState } from 'react';
 import type { TimelineTarget } from '../../view/scene';
 import { type Domain, groupZoomDomain } from '../../view/time-domain';
 import type { TimelineModel } from '../../view/timeline-model';
@@ -14,15 +13,18 @@ import type { HoverState } from './TimelineTooltip';
 
 export interface ChartPointer {
   readonly hover: HoverState | null;
-  onPointerMove(e: PointerEvent<SVGSVGElement>): void;
+  onPointerMove(e: PointerEvent<Element>): void;
   onPointerLeave(): void;
-  onClick(e: MouseEvent<SVGSVGElement>): void;
+  onClick(e: MouseEvent<Element>): void;
+  /** Forget the hover (the view moved under a still pointer). */
+  dropHover(): void;
 }
 
 export function useChartPointer(
   svgRef: RefObject<SVGSVGElement | null>,
   model: TimelineModel,
-  targets: readonly HitTarget<TimelineTarget>[],
+  /** What is at (x, y) in the chart. */
+  hitAt: (x: number, y: number) => TimelineTarget | null,
   domain: Domain,
   /** The time under an x in the chart (the scale's inverse). */
   timeAt: (x: number) => number,
@@ -45,7 +47,7 @@ export function useChartPointer(
     if (!box) return null;
     const x = e.clientX - box.left;
     const y = e.clientY - box.top;
-    return { x, y, target: hitTest(targets, x, y) };
+    return { x, y, target: hitAt(x, y) };
   };
   const setHoveredStep = (index: number | null): void => {
     if (!selectable) return;
@@ -67,8 +69,10 @@ export function useChartPointer(
     }
   };
 
+  const dropHover = useCallback(() => setHoverAt(null), []);
   return {
     hover,
+    dropHover,
     onPointerMove(e) {
       const hit = e.buttons === 0 ? locate(e) : null; // no tooltip while panning
       setHover(hit?.target ? { target: hit.target, x: hit.x, y: hit.y } : null);

@@ -1,0 +1,47 @@
+/**
+ * Start-up order: the first verdict first. What only some users need (the
+ * sweeps behind the race map, the nearest flip and the odds; the schedule
+ * explorer; their panels' code) starts once the frame that shows the first
+ * verdict has been painted, so it does not compete with it for the network
+ * and the two cores.
+ */
+import { useEffect, useState } from 'react';
+import { selectVerdictShown } from '../state/selectors';
+import type { AppStore } from '../state/store';
+import { useApp } from './store-context';
+
+/** Run `f` after the next frame is painted. */
+function afterPaint(f: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(f, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/** Call `start` once, after the first verdict is on screen. */
+export function afterFirstVerdict(store: AppStore, start: () => void): void {
+  if (selectVerdictShown(store.getState())) {
+    afterPaint(start);
+    return;
+  }
+  const unsubscribe = store.subscribe((state) => {
+    if (!selectVerdictShown(state)) return;
+    unsubscribe();
+    afterPaint(start);
+  });
+}
+
+/** True from the frame after the first verdict was painted on. */
+export function useAfterFirstVerdict(): boolean {
+  const shown = useApp(selectVerdictShown);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!shown || ready) return undefined;
+    return afterPaint(() => setReady(true));
+  }, [shown, ready]);
+  return ready;
+}
