@@ -74,7 +74,9 @@ function header(trace: Trace, asserted: Trace, ctx: ExportContext, caveats: read
   }
   const code = fit.fix ? CODE_UNDER_TEST[race].fixed : CODE_UNDER_TEST[race].buggy;
   const fixNote = `(fix: commit ${info.refs.fixCommit.slice(0, 10)}, "${info.refs.fixTitle}")`;
-  out.push('#', ...wrap(`Code under test: ${code} ${fixNote}`).map((l) => `# ${l}`), '#', ...footer(race));
+  const timing =
+    "Timing: PERIODIC_AT counts from the POST, as the model's periodicAt does, but Nova's API and computes take longer than the model's steps (dbLatency, 20 ms casts) to reach the racing writes, and vary with the machine's load: a periodic near an edge of the window can land on its other side and give other counts.";
+  out.push('#', ...wrap(`Code under test: ${code} ${fixNote}`).map((l) => `# ${l}`), '#', ...wrap(timing).map((l) => `# ${l}`), '#', ...footer(race));
   return out;
 }
 
