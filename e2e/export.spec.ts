@@ -1,8 +1,8 @@
 /**
- * Export and import: every download happens and is what it says, the SVG is
- * the one `npm run export` prints, the summary lands on the clipboard, and
- * an exported trace loads its scenario back (a file that does not fit
- * changes nothing).
+ * Export and import: every download happens and is what it says, the SVG
+ * and the Nova test (there for every race) are what `npm run export`
+ * prints, the summary lands on the clipboard, and an exported trace loads
+ * its scenario back (a file that does not fit changes nothing).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -60,6 +60,29 @@ test('each download happens, is non-empty, and says what the screen says', async
   const py = await download(page, 'nova-test');
   expect(py.name).toBe('test_bug_1896463_racelab.py');
   expect(py.body.toString('utf8')).toContain('EXPECTED_ON_HOST2 = 0');
+});
+
+test('the Nova test is there for every race, with its own file and the counts the model predicts', async ({ page }) => {
+  const races = [
+    { query: '?v=1&race=1879878-confirm', file: 'test_bug_1879878_confirm_racelab.py', expected: "EXPECTED_WHEN_FINISHED = {'host1': -1, 'host2': 1}" },
+    { query: '?v=1&race=1879878-revert&fix=1', file: 'test_bug_1879878_revert_racelab.py', expected: "EXPECTED_WHEN_FINISHED = {'host1': 0, 'host2': 0}" },
+    { query: '?v=1&race=2025480', file: 'test_bug_2025480_racelab.py', expected: "EXPECTED_WHEN_FINISHED = {'compute1': 0}" },
+  ];
+  for (const race of races) {
+    await openApp(page, race.query);
+    await expect(page.getByTestId('export-nova-test')).toBeEnabled();
+    const py = await download(page, 'nova-test');
+    expect(py.name).toBe(race.file);
+    const text = py.body.toString('utf8');
+    expect(text).toContain(race.expected);
+    // Headless gives the same file (links on the same base).
+    const base = new URL(page.url()).origin + '/';
+    const cli = execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['src/cli/export.ts', '--format', 'nova-test', '--base-url', base, race.query], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(text).toBe(cli);
+  }
 });
 
 test('Copy summary puts the Markdown summary on the clipboard', async ({ browser }) => {

@@ -1,8 +1,8 @@
 /**
  * The usage races headless, as a user's CI would call them: `simulate`
  * prints each race's Nova-test numbers, `explore` finds each race's
- * schedules, map and flips, and `export` says which format a race has no
- * template for.
+ * schedules, map and flips, and `export` writes every format for every
+ * race, the Nova test included.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -79,11 +79,16 @@ describe('npm run explore and export, every race', () => {
     expect(bad.stderr).toMatch(/^explore: --x must be one of spawn, dbLatency, periodicAt, jitter\n/);
   }, 120_000);
 
-  it('export: every format but the Nova test, which says it is not available for the race', () => {
+  it('export: every format, the Nova test included, with the race’s own test and counts', () => {
     const svg = execFileSync(tsx, [join(root, 'src', 'cli', 'export.ts'), '--format', 'svg', 'race=1879878-confirm'], { encoding: 'utf8', cwd: root });
     expect(svg).toMatch(/vcpus_used WRONG after the confirm/);
-    const py = spawnSync(tsx, [join(root, 'src', 'cli', 'export.ts'), '--format', 'nova-test', 'race=2025480'], { encoding: 'utf8', cwd: root });
-    expect(py.status).toBe(2);
-    expect(py.stderr).toMatch(/^export: the Nova test export is not available for race 2025480: .*test_bug_2025480\.py\.\n$/);
+    const py = (query: string) => execFileSync(tsx, [join(root, 'src', 'cli', 'export.ts'), '--format', 'nova-test', query], { encoding: 'utf8', cwd: root });
+    const unshelve = py('race=2025480');
+    expect(unshelve).toMatch(/^# Nova bug #2025480 \(unshelve\)/);
+    expect(unshelve).toContain("EXPECTED_WHEN_FINISHED = {'compute1': 0}");
+    expect(unshelve).toContain('new=allow_resource_removal_before_fix))');
+    expect(py('race=2025480&fix=1')).toContain("EXPECTED_WHEN_FINISHED = {'compute1': 1}");
+    expect(py('race=1879878-confirm')).toContain("EXPECTED_WHEN_FINISHED = {'host1': -1, 'host2': 1}");
+    expect(py('race=1879878-revert&fix=1')).toContain("EXPECTED_WHEN_FINISHED = {'host1': 0, 'host2': 0}");
   }, 60_000);
 });

@@ -5,14 +5,14 @@
  * host view shows). A bad format, key or value exits with code 2 and one
  * line on stderr, like `npm run simulate`.
  */
-import { novaTestUnavailable, DEFAULT_BASE_URL, EXPORT_FORMATS, type ExportFormat, simulateAndExport } from '../export';
+import { DEFAULT_BASE_URL, ExportNotAvailable, EXPORT_FORMATS, type ExportFormat, simulateAndExport } from '../export';
 import { parseScenarioQuery } from '../url/scenario-query';
 
 const USAGE = `usage: npm run -s export -- --format ${EXPORT_FORMATS.join('|')} [--base-url URL] '<query string>'
   chrome     Chrome Trace Event JSON (open in Perfetto UI or chrome://tracing; the app imports it back)
   svg        the picture: verdict, timeline, host PCI view, trace hash and link (1200 px wide)
   markdown   a short summary for a bug report
-  nova-test  a functional test for Nova's tree with the scenario's sleeps
+  nova-test  a functional test for Nova's tree with the scenario's sleeps (every race)
 Links in the output start with --base-url (default ${DEFAULT_BASE_URL}, where npm start serves the app).`;
 
 interface Options {
@@ -58,9 +58,13 @@ function main(args: readonly string[]): number {
   if (!/^https?:\/\/[^\s"'<>]+$/.test(options.baseUrl)) return fail('--base-url must be an http(s) URL');
   const parsed = parseScenarioQuery(options.query);
   if (parsed.notices.length > 0) return fail(parsed.notices.map((n) => n.problem).join('; '));
-  const unavailable = options.format === 'nova-test' ? novaTestUnavailable(parsed.scenario.race) : null;
-  if (unavailable !== null) return fail(unavailable);
-  const file = simulateAndExport(options.format, { scenario: parsed.scenario, cursor: parsed.cursor, baseUrl: options.baseUrl });
+  let file;
+  try {
+    file = simulateAndExport(options.format, { scenario: parsed.scenario, cursor: parsed.cursor, baseUrl: options.baseUrl });
+  } catch (error) {
+    if (error instanceof ExportNotAvailable) return fail(error.message);
+    throw error;
+  }
   process.stdout.write(file.text);
   return 0;
 }

@@ -9,9 +9,9 @@ import { simulate } from '../model/simulate';
 import type { Trace } from '../model/types';
 import { toChromeTrace } from './chrome-trace';
 import type { ExportContext } from './links';
-import { NOVA_TEST_FILE, novaFunctionalTest } from './nova-test';
+import { NOVA_TEST_FILES, novaFunctionalTest } from './nova-test';
 
-export { ExportNotAvailable, novaTestUnavailable } from './nova-test';
+export { ExportNotAvailable } from './nova-test';
 import { bugReportMarkdown } from './summary';
 import { scenarioSvg } from './svg';
 
@@ -39,7 +39,7 @@ export function exportTrace(format: ExportFormat, trace: Trace, ctx: ExportConte
     case 'markdown':
       return { text: bugReportMarkdown(trace, ctx), fileName: `${stem}.md`, mimeType: 'text/markdown' };
     case 'nova-test':
-      return { text: novaFunctionalTest(trace, ctx), fileName: NOVA_TEST_FILE, mimeType: 'text/x-python' };
+      return { text: novaFunctionalTest(trace, ctx), fileName: NOVA_TEST_FILES[ctx.scenario.race], mimeType: 'text/x-python' };
   }
 }
 

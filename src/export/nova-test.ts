@@ -13,44 +13,14 @@
  */
 import { BUG_URL, FIX_COMMIT } from '../model/nova-refs';
 import { simulate } from '../model/simulate';
-import { RACE_INFO } from '../model/races/catalog';
 import { isUsageOutcome, type PciVerdict, type Trace } from '../model/types';
 import { type ExportContext, scenarioLink, scenarioQuery } from './links';
 import { fitToNovaHarness } from './nova-harness';
+import { bullet, comment, footer, seconds } from './nova-test-text';
+import { usageRaceNovaTest } from './nova-test-usage';
 import { verdictTitle } from './verdict-text';
 
-export const NOVA_TEST_FILE = 'test_bug_1896463_racelab.py';
-
-/** The Nova-test export has a template for #1896463's regression test only. */
-export class ExportNotAvailable extends Error {}
-
-/** Why a scenario's race has no Nova-test export, or `null` when it has one. */
-export function novaTestUnavailable(race: keyof typeof RACE_INFO): string | null {
-  if (race === '1896463') return null;
-  const info = RACE_INFO[race];
-  return (
-    `the Nova test export is not available for race ${race}: Racelab has a template only for bug #1896463's regression test. ` +
-    `Nova's own test for this race is ${info.refs.testPath}.`
-  );
-}
-
-/** 1000 -> "1", 2500 -> "2.5": seconds as a Python literal. */
-const seconds = (ms: number): string => String(ms / 1000);
-/** Comment text stays on its line. */
-const comment = (text: string): string => text.replace(/[\r\n]+/g, ' ');
-
-function wrap(text: string, width = 74): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of comment(text).split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+export { ExportNotAvailable, NOVA_TEST_FILES } from './nova-test-text';
 
 function header(trace: Trace, asserted: Trace, ctx: ExportContext, caveats: readonly string[], fix: boolean): string[] {
   const counts = (t: Trace) => (t.verdict as PciVerdict).pciAllocated;
@@ -63,7 +33,7 @@ function header(trace: Trace, asserted: Trace, ctx: ExportContext, caveats: read
   ];
   if (caveats.length > 0) {
     out.push('#', '# What this harness cannot reproduce (the test runs the rest):');
-    for (const c of caveats) out.push(...wrap(c).map((l, i) => `#${i === 0 ? '   - ' : '     '}${l}`));
+    for (const c of caveats) out.push(...bullet(c));
     out.push(
       `# For what it does run (${scenarioQuery(fitToNovaHarness(ctx.scenario).scenario)}) the model predicts: ${verdictTitle(asserted.verdict)};`,
       `#   host1 ${counts(asserted).host1}, host2 ${counts(asserted).host2}. That is what it asserts.`,
@@ -84,13 +54,7 @@ function header(trace: Trace, asserted: Trace, ctx: ExportContext, caveats: read
       '# Nova, drop that patch.',
     );
   }
-  out.push(
-    '#',
-    `# Put it in nova/tests/functional/regressions/${NOVA_TEST_FILE}`,
-    '# and run it, e.g. with python3 -m testtools.run',
-    `#   nova.tests.functional.regressions.${NOVA_TEST_FILE.replace(/\.py$/, '')}`,
-    '# Written by Racelab from its model; real timings depend on the machine.',
-  );
+  out.push('#', ...footer('1896463'));
   return out;
 }
 
@@ -224,8 +188,7 @@ ${patch}
  * @example novaFunctionalTest(simulate(defaultScenario()), ctx) // '... EXPECTED_ON_HOST2 = 0 ...'
  */
 export function novaFunctionalTest(trace: Trace, ctx: ExportContext): string {
-  const unavailable = novaTestUnavailable(ctx.scenario.race);
-  if (unavailable !== null || isUsageOutcome(trace.verdict)) throw new ExportNotAvailable(unavailable ?? 'not available for this race');
+  if (isUsageOutcome(trace.verdict)) return usageRaceNovaTest(trace, ctx);
   const fit = fitToNovaHarness(ctx.scenario);
   const same = scenarioQuery(fit.scenario) === scenarioQuery(ctx.scenario);
   const asserted = same ? trace : simulate(fit.scenario);

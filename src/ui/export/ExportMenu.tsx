@@ -4,8 +4,7 @@
  * exported trace (file picker here, or drop it anywhere on the page).
  */
 import { type ChangeEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { RACE_INFO } from '../../model';
-import { useApp, useAppStore } from '../store-context';
+import { useAppStore } from '../store-context';
 import { copySummary, downloadExport, guarded, importTraceFile } from './export-actions';
 import { TraceDropZone } from './TraceDropZone';
 import './export.css';
@@ -19,15 +18,8 @@ const DOWNLOADS: readonly Item[] = [
   { id: 'nova-test', label: 'Nova test (.py)', hint: "A functional test for Nova's tree with this scenario's sleeps and the model's expected counts" },
 ];
 
-/** The Nova-test export has a template for #1896463's regression test only: said, not hidden. */
-function unavailable(item: Item, race: keyof typeof RACE_INFO): string | null {
-  if (item.id !== 'nova-test' || race === '1896463') return null;
-  return `Not available for this race: Racelab has a template for bug #1896463's regression test only. Nova's own test for this race: ${RACE_INFO[race].refs.testPath}`;
-}
-
 export function ExportMenu() {
   const store = useAppStore();
-  const race = useApp((s) => s.scenario.race);
   const menu = useRef<HTMLDetailsElement>(null);
   const [copied, setCopied] = useState(false);
   const timer = useRef<number | undefined>(undefined);
@@ -80,7 +72,7 @@ export function ExportMenu() {
         <summary>Export</summary>
         <div className="export-menu-items" role="group" aria-label="Export and import">
           {DOWNLOADS.map((item) => (
-            <button key={item.id} type="button" data-testid={`export-${item.id}`} title={unavailable(item, race) ?? item.hint} disabled={unavailable(item, race) !== null}
+            <button key={item.id} type="button" data-testid={`export-${item.id}`} title={item.hint}
               onClick={() => {
                 close();
                 void guarded(store, `Exporting ${item.label}`, () => downloadExport(store, item.id));
