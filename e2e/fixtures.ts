@@ -41,3 +41,39 @@ export async function stepIndex(page: Page, match: { kind?: string; host?: strin
 export const BIG_TRACE_QUERY = '?v=1&preset=production&periodicRuns=1428&period=1000&host1UpAt=500';
 /** How many steps BIG_TRACE_QUERY's trace has. */
 export const BIG_TRACE_STEPS = 20_007;
+
+/**
+ * Text that does not fit its box: cut off or ellipsised sideways, the step
+ * readout's two lines spilling out of their fixed height, the verdict's
+ * counts running out of the verdict box, a select's chosen option wider
+ * than the select.
+ */
+export async function clippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const boxes = document.querySelectorAll<HTMLElement>(
+      '.param-doc, .field-doc, .cursor-step, .cursor-line, .dev-legend, .dev-legend > span, .verdict-badge, .verdict-counts, .usage-line',
+    );
+    for (const el of boxes) if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.className}: ${el.textContent?.slice(0, 40)}`);
+    for (const el of document.querySelectorAll<HTMLElement>('.cursor-step')) {
+      if (el.scrollHeight > el.clientHeight + 1) out.push(`${el.className} (taller than its box): ${el.textContent?.slice(0, 40)}`);
+    }
+    // A host card's service badge stays inside its card.
+    for (const card of document.querySelectorAll<HTMLElement>('.host-card')) {
+      const badge = card.querySelector('.svc');
+      if (badge && badge.getBoundingClientRect().right > card.getBoundingClientRect().right + 1) out.push(`svc (out of its host card): ${badge.textContent}`);
+    }
+    const verdict = document.querySelector('[data-testid="verdict"]')?.getBoundingClientRect();
+    for (const el of document.querySelectorAll<HTMLElement>('.verdict-counts')) {
+      if (verdict && el.getBoundingClientRect().right > verdict.right + 1) out.push(`${el.className} (out of the verdict box): ${el.textContent?.slice(0, 40)}`);
+    }
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    for (const select of document.querySelectorAll<HTMLSelectElement>('select')) {
+      const style = getComputedStyle(select);
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0]?.textContent ?? '';
+      if (canvas.measureText(text).width > select.clientWidth - 24) out.push(`select ${select.dataset.testid}: ${text}`);
+    }
+    return out;
+  });
+}

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { openApp, waitIdle } from './fixtures';
+import { clippedText, openApp, waitIdle } from './fixtures';
 
 async function timelineTop(page: Page): Promise<number> {
   return (await page.getByTestId('timeline').boundingBox())!.y;
@@ -45,24 +45,6 @@ test('1280x800: the page does not move when the verdict text changes or arrives'
   await page.getByTestId('step-first').click();
   expect(await playbackTop()).toBe(before);
 });
-
-/** Elements whose text does not fit their box (cut off or ellipsised). */
-async function clippedText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const boxes = document.querySelectorAll<HTMLElement>('.param-doc, .field-doc, .cursor-step, .cursor-line, .dev-legend, .dev-legend > span, .verdict-badge, .verdict-counts');
-    for (const el of boxes) if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.className}: ${el.textContent?.slice(0, 40)}`);
-    // A select shows its chosen option's text: it must fit beside the arrow.
-    const canvas = document.createElement('canvas').getContext('2d')!;
-    for (const select of document.querySelectorAll<HTMLSelectElement>('select')) {
-      const style = getComputedStyle(select);
-      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const text = select.selectedOptions[0]?.textContent ?? '';
-      if (canvas.measureText(text).width > select.clientWidth - 24) out.push(`select ${select.dataset.testid}: ${text}`);
-    }
-    return out;
-  });
-}
 
 for (const viewport of [{ width: 1280, height: 800 }, { width: 1440, height: 900 }, { width: 1920, height: 1080 }]) {
   test(`${viewport.width}x${viewport.height}: no text is cut off (example, slider descriptions, current step, legend)`, async ({ page }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from '../model/scenario';
 import { simulate } from '../model/simulate';
-import { OUTCOME_TITLE, verdictReason } from './verdict-outcome';
+import { OUTCOME_TITLE, usageAgainstExpected, verdictReason } from './verdict-outcome';
 
 const run = (patch: Partial<Scenario> = {}, preset: Scenario['preset'] = 'nova-test') => simulate({ ...defaultScenario(preset), ...patch });
 
@@ -20,5 +20,13 @@ describe('the verdict in the screen\'s words', () => {
     expect(verdictReason(incomplete)).toMatch(/^Not reached: the evacuation never reached its claim on host2\..*1500 periodic runs/);
     expect(OUTCOME_TITLE[run().verdict.verdict]).toBe('PCI allocation LOST on host2');
     expect(OUTCOME_TITLE[run({ fix: true }).verdict.verdict]).toBe('PCI allocation kept on host2');
+  });
+});
+
+describe('usageAgainstExpected', () => {
+  it('puts what the Nova test expects beside the hosts that differ only', () => {
+    expect(usageAgainstExpected({ host1: -1, host2: 1 }, { host1: 0, host2: 1 })).toBe('host1: -1 (expected 0) · host2: 1');
+    expect(usageAgainstExpected({ host1: 0, host2: 1 }, { host1: 1, host2: 0 })).toBe('host1: 0 (expected 1) · host2: 1 (expected 0)');
+    expect(usageAgainstExpected({ compute1: 1 }, { compute1: 1 })).toBe('compute1: 1');
   });
 });

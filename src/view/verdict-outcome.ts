@@ -38,6 +38,18 @@ export function outcomeTitle(outcome: Outcome): string {
 }
 
 /** "host1 -1 · host2 1": a usage map in the badge's words. */
+/**
+ * Each host's counter, with what the Nova test expects beside the hosts that
+ * differ: short enough for the verdict's one line.
+ *
+ * @example usageAgainstExpected({ host1: -1, host2: 1 }, { host1: 0, host2: 1 }) // 'host1: -1 (expected 0) · host2: 1'
+ */
+export function usageAgainstExpected(usage: Readonly<Partial<Record<string, number>>>, expected: Readonly<Partial<Record<string, number>>>): string {
+  return Object.entries(usage)
+    .map(([host, value]) => (expected[host] === undefined || expected[host] === value ? `${host}: ${value}` : `${host}: ${value} (expected ${expected[host]})`))
+    .join(' · ');
+}
+
 export function usageWords(usage: Readonly<Partial<Record<string, number>>>, separator = ' · '): string {
   return Object.entries(usage)
     .map(([host, value]) => `${host}: ${value}`)

@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import { isUsageOutcome, type Mechanism, RACE_INFO, type UsageMechanism, type Verdict } from '../../model';
 import { selectIsCurrent, selectVerdict } from '../../state/selectors';
 import { DEFINITIONS } from '../../view/hint-text';
-import { outcomeTitle, usageWords, verdictReason } from '../../view/verdict-outcome';
+import { outcomeTitle, usageAgainstExpected, usageWords, verdictReason } from '../../view/verdict-outcome';
 import { NearestFlip } from '../nearest-flip/NearestFlip';
 import { useApp } from '../store-context';
 
@@ -56,8 +56,7 @@ function Counts({ verdict }: { verdict: Verdict }) {
     `expected ${usageWords(verdict.expectedUsage, ', ')}; at the end of the run ${usageWords(verdict.usage, ', ')}`;
   return (
     <span className="verdict-counts" title={title} data-testid="verdict-usage">
-      <span className="verdict-counts-label">vcpus_used</span> {when ? usageWords(when) : 'not finished'}
-      {when && verdict.verdict === 'lost' && <span className="verdict-expected"> (expected {usageWords(verdict.expectedUsage)})</span>}
+      <span className="verdict-counts-label">vcpus_used</span> {when ? usageAgainstExpected(when, verdict.expectedUsage) : 'not finished'}
     </span>
   );
 }
