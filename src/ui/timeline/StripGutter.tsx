@@ -18,17 +18,28 @@ const USAGE_LEGEND: readonly { state: 'during' | 'wrong' | 'right'; text: string
   { state: 'during', text: 'before' },
 ];
 
+/**
+ * Where each legend item goes after the strip's title: a mark `markWidth`
+ * wide, then its words. Items that would run past the chart's edge are left
+ * out whole rather than cut (narrow windows).
+ */
+function placeLegend<T extends { text: string }>(items: readonly T[], title: string, markWidth: number, width: number): (T & { at: number })[] {
+  let x = 10 + estimateTextWidth(title, 11) + 12;
+  return items
+    .map((item) => {
+      const at = x;
+      const end = at + markWidth + estimateTextWidth(item.text, MARK_FONT_PX);
+      x = end + 14;
+      return { ...item, at, fits: end <= width - 4 };
+    })
+    .filter((item) => item.fits);
+}
+
 /** A usage race's gutter: the title, a legend of the segments, and one row name per host with what the test expects. */
 function UsageGutter({ layout, model }: { layout: TimelineLayout; model: TimelineModel }) {
   const y = layout.strip.titleBaseline ?? Number.NaN;
   const titled = layout.strip.titleBaseline !== null;
-  let x = 10 + estimateTextWidth(USAGE_TITLE, 11) + 12;
-  const legend = USAGE_LEGEND.map((item) => {
-    const at = x;
-    const end = at + 14 + estimateTextWidth(item.text, MARK_FONT_PX);
-    x = end + 14;
-    return { ...item, at, fits: end <= layout.width - 4 };
-  }).filter((item) => item.fits);
+  const legend = placeLegend(USAGE_LEGEND, USAGE_TITLE, 14, layout.width);
   return (
     <g className="tl-strip-gutter">
       {titled ? (
@@ -68,14 +79,7 @@ export const StripGutter = memo(function StripGutter({ layout, model }: { layout
   const [listed, inProgress] = layout.strip.rows;
   const y = layout.strip.titleBaseline ?? Number.NaN;
   const titled = layout.strip.titleBaseline !== null;
-  let x = 10 + estimateTextWidth(TITLE, 11) + 12;
-  // Items that would run past the chart's edge are left out whole rather than cut (narrow windows).
-  const legend = LEGEND.map((item) => {
-    const at = x;
-    const end = at + 2 * MARK_R + 4 + estimateTextWidth(item.text, MARK_FONT_PX);
-    x = end + 14;
-    return { ...item, at, fits: end <= layout.width - 4 };
-  }).filter((item) => item.fits);
+  const legend = placeLegend(LEGEND, TITLE, 2 * MARK_R + 4, layout.width);
   return (
     <g className="tl-strip-gutter">
       {titled ? (
