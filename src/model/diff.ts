@@ -159,12 +159,17 @@ function diffTracker(host: HostName, a: TrackerState, b: TrackerState, out: Chan
   diffDevices(`${p} devices`, a.devices, b.devices, out);
   diffUsage(`${p} claims`, a.claims, b.claims, out);
   diffUsage(`${p} allocations`, a.allocations, b.allocations, out);
-  const ta = formatList(a.trackedInstances);
-  const tb = formatList(b.trackedInstances);
-  if (ta !== tb) out.push({ path: `${p} tracked_instances`, before: ta, after: tb });
-  const ma = formatList(Object.keys(a.trackedMigrations).sort());
-  const mb = formatList(Object.keys(b.trackedMigrations).sort());
-  if (ma !== mb) out.push({ path: `${p} tracked_migrations`, before: ma, after: mb });
+  // Lists kept by reference format alike: most tracker changes (a device claimed or freed) leave them alone.
+  if (a.trackedInstances !== b.trackedInstances) {
+    const ta = formatList(a.trackedInstances);
+    const tb = formatList(b.trackedInstances);
+    if (ta !== tb) out.push({ path: `${p} tracked_instances`, before: ta, after: tb });
+  }
+  if (a.trackedMigrations !== b.trackedMigrations) {
+    const ma = formatList(Object.keys(a.trackedMigrations).sort());
+    const mb = formatList(Object.keys(b.trackedMigrations).sort());
+    if (ma !== mb) out.push({ path: `${p} tracked_migrations`, before: ma, after: mb });
+  }
   if (a.computeNode !== b.computeNode && a.computeNode?.vcpusUsed !== b.computeNode?.vcpusUsed) {
     out.push({ path: `${p} vcpus_used`, before: String(a.computeNode?.vcpusUsed ?? NONE), after: String(b.computeNode?.vcpusUsed ?? NONE) });
   }

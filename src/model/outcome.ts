@@ -5,7 +5,7 @@
  * fast path (no trace kept) and the full simulation compute it alike.
  */
 import { allocationMissing, FINISHED_MIGRATION_STATUSES, pciAllocatedCount } from './database';
-import { type Fact, type FactOf, factsOf } from './facts';
+import type { Fact, FactOf } from './facts';
 import type { OutcomeInput } from './races/definition';
 import type { Mechanism, Moment, OutcomeTimes, PciOutcome } from './types';
 import { DEST_HOST, EVACUATION_MIGRATION_ID, EVACUEE, SOURCE_HOST } from './world';
@@ -43,7 +43,8 @@ export function migrationStatusBefore(facts: readonly Fact[], step: number): Fac
 function outcomeTimes(input: OutcomeInput): OutcomeTimes {
   const { facts } = input;
   const claimFact = facts.find((f): f is FactOf<'claim'> => f.type === 'claim' && f.uuid === EVACUEE && f.host === DEST_HOST);
-  const claim = claimFact ? { ...moment(claimFact), ok: claimFact.ok } : null;
+  // Literals rather than `{ ...moment(f), more }` and one filter per query: sweeps compute this for every run.
+  const claim = claimFact ? { time: claimFact.time, step: claimFact.step, ok: claimFact.ok } : null;
   const afterClaim = claim?.step ?? Number.POSITIVE_INFINITY;
   const saved = facts.find((f) => f.type === 'instance-host' && f.uuid === EVACUEE && f.to === DEST_HOST);
   const finished = facts.find(
@@ -56,16 +57,22 @@ function outcomeTimes(input: OutcomeInput): OutcomeTimes {
   );
   const freed = freedFact
     ? {
-        ...moment(freedFact),
+        time: freedFact.time,
+        step: freedFact.step,
         address: freedFact.address,
         instanceRead: ((r) => (r ? moment(r) : null))(readOfRun(facts, 'instance-list', freedFact)),
         migrationRead: ((r) => (r ? moment(r) : null))(readOfRun(facts, 'migration-list', freedFact)),
       }
     : null;
-  const reads = factsOf(facts, 'instance-list').filter((f) => f.host === DEST_HOST && f.step > afterClaim);
+  const reads = facts.filter(
+    (f): f is FactOf<'instance-list'> => f.type === 'instance-list' && f.host === DEST_HOST && f.step > afterClaim,
+  );
   const stale = reads.find((f) => saved === undefined || f.step < saved.step);
   const staleMigrationRead = stale
-    ? factsOf(facts, 'migration-list').find((f) => f.host === DEST_HOST && f.run === stale.run && f.step > stale.step)
+    ? facts.find(
+        (f): f is FactOf<'migration-list'> =>
+          f.type === 'migration-list' && f.host === DEST_HOST && f.run === stale.run && f.step > stale.step,
+      )
     : undefined;
   const finishWait = input.lockSpans.find(
     (s) => s.thread === 'evacuation' && claim !== null && s.requestedAt >= claim.time && s.acquiredAt > s.requestedAt,
@@ -73,7 +80,7 @@ function outcomeTimes(input: OutcomeInput): OutcomeTimes {
   return {
     claim,
     hostSaved: saved ? moment(saved) : null,
-    migrationFinished: finished ? { ...moment(finished), status: finished.to } : null,
+    migrationFinished: finished ? { time: finished.time, step: finished.step, status: finished.to } : null,
     freed,
     nearMiss: stale ? { instanceRead: moment(stale), migrationRead: staleMigrationRead ? moment(staleMigrationRead) : null } : null,
     readsAfterClaim: reads.length,

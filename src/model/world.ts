@@ -139,10 +139,23 @@ function withHosts(w: World, hosts: World['hosts']): World {
   return { db: w.db, hosts };
 }
 
+/**
+ * Are the record's keys exactly `host1`, `host2`, in that order? Checked with
+ * `for...in` rather than `Object.keys`, which allocated an array at every
+ * world update (it showed in the fast path's allocation profile).
+ */
+function isHostPair(record: HostMap<unknown>): boolean {
+  let i = 0;
+  for (const key in record) {
+    if (key !== (i === 0 ? 'host1' : i === 1 ? 'host2' : null)) return false;
+    i++;
+  }
+  return i === 2;
+}
+
 /** A per-host record with one host's value replaced (the two-host worlds keep one fixed shape). */
 function perHost<T>(record: HostMap<T>, host: HostName, value: T): HostMap<T> {
-  const keys = Object.keys(record);
-  if (keys.length === 2 && keys[0] === 'host1' && keys[1] === 'host2' && host !== 'compute1') {
+  if (host !== 'compute1' && isHostPair(record)) {
     return host === 'host1' ? { host1: value, host2: record.host2! } : { host1: record.host1!, host2: value };
   }
   return { ...record, [host]: value };
