@@ -7,7 +7,8 @@ const root = join(import.meta.dirname, '..');
 
 describe('bench:json', () => {
   it('prints the core benchmarks as { median, min, max } in smoke mode', () => {
-    const out = execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['bench/bench-json.ts', '--smoke'], { cwd: root, encoding: 'utf8' });
+    // What `npm run -s bench:json -- --smoke` runs: the benchmarks bundled as the app ships the model.
+    const out = execFileSync(process.execPath, ['bench/run-bundled.mjs', '--smoke'], { cwd: root, encoding: 'utf8' });
     const result = JSON.parse(out) as Record<string, { median: number; min: number; max: number }>;
     for (const key of ['simulateMicros', 'outcomeMicros', 'largeTraceMillis', 'traceBytes', 'raceMapMillis', 'schedulesPerSecond']) {
       expect(result[key], key).toEqual({ median: expect.any(Number), min: expect.any(Number), max: expect.any(Number) });
