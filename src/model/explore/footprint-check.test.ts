@@ -155,7 +155,7 @@ function checkSchedule(scenario: Scenario, pick: (threads: readonly number[]) =>
   };
   let transition = 0;
   runEngine({
-    world: raceOf(scenario).initialWorld(),
+    world: raceOf(scenario).initialWorld(scenario),
     actors: actorsFor(scenario),
     jitter: 0,
     seed: 0,

@@ -101,7 +101,7 @@ export function exploreScenario(scenario: Scenario, budget: ExploreBudget): Scen
   let seen = 0;
   const stats = explore(
     {
-      world: raceOf(scenario).initialWorld(),
+      world: raceOf(scenario).initialWorld(scenario),
       actors: () => actorsFor(scenario),
       limits: MODEL_LIMITS,
       reduction: budget.reduction,

@@ -52,6 +52,7 @@ function evacuationActors(scenario: Scenario): ActorSpec[] {
   };
   const s = scenario;
   const actors: ActorSpec[] = [{ id: 'evacuation', startAt: 0, run: (ctx) => evacuation(env, ctx) }];
+  if (s.evacuees === 2) actors.push({ id: 'evacuation-2', startAt: 0, run: (ctx) => evacuation(env, ctx, 1) });
   if (s.preset === 'nova-test') {
     actors.push({ id: 'test-thread', startAt: 0, run: (ctx) => testThread(env, ctx) });
   } else {
@@ -66,7 +67,7 @@ function evacuationActors(scenario: Scenario): ActorSpec[] {
 
 export const EVACUATION_RACE: RaceDefinition = {
   ...RACE_INFO['1896463'],
-  initialWorld,
+  initialWorld: (scenario) => initialWorld(scenario?.evacuees === 2 ? 2 : 1),
   actors: evacuationActors,
   outcome: computeOutcome,
   withReason(outcome) {
