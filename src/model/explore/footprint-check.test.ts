@@ -218,6 +218,17 @@ describe('footprints', () => {
     );
   });
 
+  it('no step of two evacuations at once touches what it does not declare, on random schedules', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.array(fc.nat(), { minLength: 200, maxLength: 200 }), (drawn, dice) => {
+        let roll = 0;
+        const problems = checkSchedule({ ...drawn, evacuees: 2 }, (threads) => threads[dice[roll++ % dice.length]! % threads.length]!);
+        expect(problems).toEqual([]);
+      }),
+      { numRuns: 150, seed: 1896463 },
+    );
+  });
+
   it('no step of the usage races touches what it does not declare, on random schedules', () => {
     fc.assert(
       fc.property(usageScenarioArb, fc.array(fc.nat(), { minLength: 200, maxLength: 200 }), (scenario, dice) => {
