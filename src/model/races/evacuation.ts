@@ -16,7 +16,7 @@ import type { Scenario } from '../scenario';
 import { type HostName, isUsageOutcome } from '../types';
 import { inAllowResourceRemoval } from '../usage';
 import { withReason } from '../verdict';
-import { DEST_HOST, initialWorld } from '../world';
+import { DEST_HOST, EVACUEES, initialWorld } from '../world';
 import { RACE_INFO } from './catalog';
 import type { RaceDefinition } from './definition';
 
@@ -74,5 +74,10 @@ export const EVACUATION_RACE: RaceDefinition = {
     if (isUsageOutcome(outcome)) throw new Error(`#1896463 cannot tell a ${outcome.race} outcome`);
     return withReason(outcome);
   },
-  raceView: (facts, steps, states, endTime) => raceView(facts, steps, states, endTime),
+  // With two evacuees the view follows the one the verdict tells of: the first lost, else inst-A.
+  raceView: (facts, steps, states, endTime, outcome) => {
+    const lost = isUsageOutcome(outcome) ? undefined : outcome.lostInstances?.[0];
+    const watched = EVACUEES.find((e) => e.uuid === lost) ?? EVACUEES[0];
+    return raceView(facts, steps, states, endTime, watched);
+  },
 };
