@@ -45,7 +45,8 @@ export const LANE_LABEL: Readonly<Record<Lane, string>> = {
   'finish-revert-resize': 'finish_revert_resize (host1)',
   unshelve: 'unshelve (compute1)',
   'periodic-compute1': 'compute1 periodic',
-  'evacuation-2': 'evacuation of inst-C (host2)',
+  // Short enough for the timeline's label gutter; the lane is on host2 like the first.
+  'evacuation-2': 'evacuation of inst-C',
 };
 
 /** Owners of devices: each evacuee in its evacuation's colour, the new server in the boot's. */
