@@ -57,6 +57,8 @@ function main(args: readonly string[]): number {
         usage: null,
         pciAllocated: verdict.pciAllocated,
         instanceHost: verdict.instanceHost,
+        // With evacuees=2 only: each evacuee's verdict and counts, and which lost their allocation.
+        ...(verdict.evacuees ? { evacuees: verdict.evacuees, lostInstances: verdict.lostInstances ?? [] } : {}),
       };
   const output = {
     query: scenarioToQuery(parsed.scenario, null),

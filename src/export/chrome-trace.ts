@@ -48,6 +48,7 @@ const THREAD_NAME: Readonly<Record<Lane, string>> = {
   'finish-revert-resize': 'finish_revert_resize (source)',
   unshelve: 'unshelve_instance',
   'periodic-compute1': 'update_available_resource (compute1)',
+  'evacuation-2': 'rebuild_instance (evacuation of inst-C)',
 };
 /** Tracks keep the lanes' order on every process. */
 const tidOf = (lane: Lane): number => LANES.indexOf(lane) + 1;

@@ -44,6 +44,6 @@ export { BUG_URL, BUGGY_COMMIT, FIX_COMMIT, FIX_REVIEW_URL, NOVA_REFS, type Nova
 export { INVARIANT_TEXT } from './invariants';
 export { freePools } from './pci-devices';
 export { allocationMissing, pciAllocatedCount } from './database';
-export { DEST_HOST, EVACUATION_MIGRATION_ID, EVACUEE, NEW_SERVER, SOURCE_HOST } from './world';
+export { DEST_HOST, EVACUATION_MIGRATION_ID, EVACUEE, evacueesOf, NEW_SERVER, SECOND_EVACUEE, SOURCE_HOST } from './world';
 export type { OutcomeCount, ScenarioExploration, ScheduleSummary } from './explore/scenario-explorer';
 export type { Reduction } from './explore/explorer';

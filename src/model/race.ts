@@ -184,12 +184,13 @@ function freedOf(facts: readonly Fact[]): Freed[] {
  * write that took the migration out of "in progress". Steps are numbered in
  * the order they took effect, so index order is "happened before".
  */
-function linksOf(facts: readonly Fact[], steps: readonly TraceStep[], runs: readonly PeriodicRun[]): RaceLink[] {
-  const claim = facts.find((f) => f.type === 'claim' && f.uuid === EVACUEE && f.host === DEST_HOST);
+function linksOf(facts: readonly Fact[], steps: readonly TraceStep[], runs: readonly PeriodicRun[], watched: Watched): RaceLink[] {
+  const { uuid, migrationId } = watched;
+  const claim = facts.find((f) => f.type === 'claim' && f.uuid === uuid && f.host === DEST_HOST);
   if (!claim) return [];
-  const saved = facts.find((f) => f.type === 'instance-host' && f.uuid === EVACUEE && f.to === DEST_HOST);
+  const saved = facts.find((f) => f.type === 'instance-host' && f.uuid === uuid && f.to === DEST_HOST);
   const finished = facts.find(
-    (f) => f.type === 'migration-status' && f.id === EVACUATION_MIGRATION_ID && f.step > claim.step && FINISHED_MIGRATION_STATUSES.includes(f.to),
+    (f) => f.type === 'migration-status' && f.id === migrationId && f.step > claim.step && FINISHED_MIGRATION_STATUSES.includes(f.to),
   );
   const windowStart = steps[claim.step]?.start ?? claim.time;
   const windowEnd = Math.max(claim.time, saved?.time ?? 0, finished?.time ?? 0);
@@ -252,24 +253,39 @@ export const listedOn = (host: HostName, uuid: string) => (w: World): boolean =>
 export const inProgressFor = (host: HostName, migrationId: number) => (w: World): boolean =>
   inProgressMigrations(w, host).some((m) => m.id === migrationId);
 
+/** The evacuee whose race the view tells: `inst-A`, or with two evacuees the first one lost. */
+export interface Watched {
+  readonly uuid: string;
+  readonly migrationId: number;
+}
+
+const FIRST_EVACUEE: Watched = { uuid: EVACUEE, migrationId: EVACUATION_MIGRATION_ID };
+
 /**
  * The race of a full trace, for the screen.
  *
  * @example raceView(facts, steps, states, endTime).runs[0].lost // true in the buggy default
  */
-export function raceView(facts: readonly Fact[], steps: readonly TraceStep[], states: readonly World[], endTime: number): RaceView {
+export function raceView(
+  facts: readonly Fact[],
+  steps: readonly TraceStep[],
+  states: readonly World[],
+  endTime: number,
+  watched: Watched = FIRST_EVACUEE,
+): RaceView {
   const host: HostName = DEST_HOST;
-  const runs = runsOf(facts, host, EVACUEE, EVACUATION_MIGRATION_ID);
+  const { uuid, migrationId } = watched;
+  const runs = runsOf(facts, host, uuid, migrationId);
   return {
     host,
-    uuid: EVACUEE,
-    migrationId: EVACUATION_MIGRATION_ID,
+    uuid,
+    migrationId,
     runs,
-    links: linksOf(facts, steps, runs),
+    links: linksOf(facts, steps, runs, watched),
     freed: freedOf(facts),
     visibility: {
-      listed: holdIntervals(steps, states, endTime, listedOn(host, EVACUEE)),
-      inProgress: holdIntervals(steps, states, endTime, inProgressFor(host, EVACUATION_MIGRATION_ID)),
+      listed: holdIntervals(steps, states, endTime, listedOn(host, uuid)),
+      inProgress: holdIntervals(steps, states, endTime, inProgressFor(host, migrationId)),
     },
     usage: null,
   };

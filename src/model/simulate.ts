@@ -51,7 +51,7 @@ function run(scenario: Scenario, recorder: TraceRecorder, limits: EngineLimits):
   const replayed = scenario.schedule ? replay(scenario.schedule) : null;
   const scheduler = replayed?.scheduler ?? timedScheduler;
   const result = runEngine({
-    world: raceOf(scenario).initialWorld(),
+    world: raceOf(scenario).initialWorld(scenario),
     actors: actorsFor(scenario),
     jitter: scenario.jitter,
     seed: scenario.seed,
@@ -135,7 +135,7 @@ function invariantWatcher(violations: Violation[]) {
 export function simulate(scenario: Scenario, limits: EngineLimits = MODEL_LIMITS): Trace {
   const violations: Violation[] = [];
   const race = raceOf(scenario);
-  const recorder = new FullRecorder(race.initialWorld(), invariantWatcher(violations));
+  const recorder = new FullRecorder(race.initialWorld(scenario), invariantWatcher(violations));
   const { result, scheduler } = run(scenario, recorder, limits);
   const { steps, states } = recorder;
   const outcome = outcomeOf(scenario, result, steps.length, scheduler);

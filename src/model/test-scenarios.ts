@@ -1,7 +1,7 @@
 /**
  * Random scenarios for property tests (fast-check): both harnesses, the fix,
- * every timing key over its interesting range, jitter and the optional
- * actors. Test-only (imported by *.test.ts files).
+ * every timing key over its interesting range, jitter, the optional
+ * actors and one or two evacuees. Test-only (imported by *.test.ts files).
  */
 import fc from 'fast-check';
 import { defaultScenario, type Scenario } from './scenario';
@@ -23,5 +23,6 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
     seed: fc.integer({ min: 0, max: 1000 }),
     bootAt: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
     host1UpAt: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }),
+    evacuees: fc.constantFrom(1, 2),
   })
   .map((r) => ({ ...defaultScenario(r.preset), ...r }));

@@ -215,6 +215,8 @@ export const LANES = [
   'periodic-compute1',
   'boot',
   'host1-restart',
+  // Last, so that the lanes before it keep their numbers (exports name threads by them); shown after `evacuation`.
+  'evacuation-2',
 ] as const;
 export type Lane = (typeof LANES)[number];
 
@@ -346,6 +348,18 @@ export interface OutcomeTimes {
  * scenario. (Its shape is what the golden traces record, so it has no `race`
  * field: an outcome without one is #1896463's.)
  */
+/** One evacuee's part of a #1896463 outcome (with `evacuees=2`). */
+export interface EvacueeOutcome {
+  readonly uuid: string;
+  readonly verdict: VerdictValue;
+  /** It ended on host2 with no PCI device allocated there. */
+  readonly allocationLost: boolean;
+  readonly mechanism: Mechanism | null;
+  /** Devices allocated to it per host, counted from the DB as the Nova test does. */
+  readonly pciAllocated: Readonly<Record<PairHost, number>>;
+  readonly instanceHost: HostName | null;
+}
+
 export interface PciOutcome {
   readonly verdict: VerdictValue;
   /** The evacuated instance ended on host2 with no PCI device allocated there (the Nova test's assertion fails). */
@@ -364,6 +378,12 @@ export interface PciOutcome {
   readonly endTime: number;
   /** What times count in: virtual ms, or steps when a schedule replaced time by step order. */
   readonly clock: 'ms' | 'step';
+  /**
+   * With two evacuees only (absent with one, so its outputs stay as they
+   * were): each evacuee's outcome, `inst-A` first, and the ones lost.
+   */
+  readonly evacuees?: readonly EvacueeOutcome[];
+  readonly lostInstances?: readonly string[];
 }
 
 /** The races of the library, by Launchpad bug (and, for #1879878, which half of the resize). */

@@ -17,7 +17,20 @@ function incompleteReason(o: PciOutcome, at: (t: number) => string): string {
   return `Not reached: the evacuation claimed on ${DEST} at ${at(o.times.claim.time)} but did not finish.${stop}`;
 }
 
+/** With two evacuees, which were lost (the moments are the first one's); nothing with one. */
+function whichLost(o: PciOutcome): string {
+  const lost = o.lostInstances ?? [];
+  if (o.evacuees === undefined || lost.length === 0) return '';
+  return lost.length === 1 ? `${lost[0]} lost its allocation: ` : `${lost.join(' and ')} lost their allocations; ${lost[0]}: `;
+}
+
 function lostReason(o: PciOutcome, at: (t: number) => string): string {
+  const prefix = whichLost(o);
+  const told = prefix ? (reason: string) => prefix + reason : (reason: string) => reason;
+  return told(lostStory(o, at, o.lostInstances?.[0] ?? EVACUEE));
+}
+
+function lostStory(o: PciOutcome, at: (t: number) => string, EVACUEE: string): string {
   const { freed, hostSaved, migrationFinished } = o.times;
   if (!freed) return `${EVACUEE} ended on ${DEST} with no PCI device allocated there.`;
   const { instanceRead, migrationRead } = freed;

@@ -38,18 +38,86 @@ export const SOURCE_VF = '0000:02:00.1';
 /** The evacuee's SR-IOV port, and the new server's. */
 export const EVACUEE_PORT = 'port-A';
 export const NEW_SERVER_PORT = 'port-B';
+/**
+ * With `evacuees=2`, host1 also runs `inst-C` on the other physnet2 VF, and
+ * the API evacuates it right after `inst-A` (its own migration, its own
+ * `rebuild_instance` thread on host2).
+ */
+export const SECOND_EVACUEE = 'inst-C';
+export const SECOND_EVACUEE_NAME = 'second-server-for-bug-1896463';
+export const SECOND_EVACUEE_PORT = 'port-C';
+export const SECOND_SOURCE_VF = '0000:03:00.1';
+export const SECOND_MIGRATION_ID = 2;
+
+/** One evacuated server: its row, port, device on host1, migration, and the thread that rebuilds it on host2. */
+export interface Evacuee {
+  readonly uuid: string;
+  readonly name: string;
+  readonly port: string;
+  readonly sourceVf: string;
+  readonly migrationId: number;
+  /** The lane of its `rebuild_instance` on host2 (and, for the second, of its API call too). */
+  readonly lane: 'evacuation' | 'evacuation-2';
+}
+
+/** The evacuees in the order the API evacuates them: `inst-A` alone, or `inst-A` then `inst-C`. */
+export const EVACUEES: readonly [Evacuee, Evacuee] = [
+  { uuid: EVACUEE, name: EVACUEE_NAME, port: EVACUEE_PORT, sourceVf: SOURCE_VF, migrationId: EVACUATION_MIGRATION_ID, lane: 'evacuation' },
+  {
+    uuid: SECOND_EVACUEE, name: SECOND_EVACUEE_NAME, port: SECOND_EVACUEE_PORT, sourceVf: SECOND_SOURCE_VF,
+    migrationId: SECOND_MIGRATION_ID, lane: 'evacuation-2',
+  },
+];
+
+/** The evacuees of a world: one, or two when `inst-C` is there too. */
+export function evacueesOf(w: World): readonly Evacuee[] {
+  return w.db.instances[SECOND_EVACUEE] === undefined ? EVACUEES.slice(0, 1) : EVACUEES;
+}
 
 /**
  * The state the regression test reaches before it evacuates: the server runs
  * on host1 with host1's `0000:02:00.1`; host1's nova-compute is stopped and
  * forced down; host2 is up with every device free.
  */
-export function initialWorld(): World {
-  return INITIAL_WORLD;
+export function initialWorld(evacuees: 1 | 2 = 1): World {
+  return evacuees === 2 ? INITIAL_WORLD_TWO_EVACUEES : INITIAL_WORLD;
 }
 
 /** Worlds are immutable, so every simulation can start from the same one. */
 const INITIAL_WORLD: World = buildInitialWorld();
+const INITIAL_WORLD_TWO_EVACUEES: World = withSecondEvacuee(INITIAL_WORLD);
+
+/**
+ * `inst-C` booted on host1 before it failed, like `inst-A`: host1's other
+ * physnet2 VF is allocated to it, and its port is bound there.
+ */
+function withSecondEvacuee(w: World): World {
+  const { uuid, name, port, sourceVf } = EVACUEES[1];
+  const host1 = hostOf(w, SOURCE_HOST);
+  const devices = allocateDevice(w.db.pciDevices.host1!, sourceVf, uuid);
+  const row: InstanceRow = { ...instanceOf(w, EVACUEE), uuid, name, pciDevices: [{ host: SOURCE_HOST, address: sourceVf }] };
+  return {
+    db: {
+      ...w.db,
+      instances: { ...w.db.instances, [uuid]: row },
+      pciDevices: { host1: devices, host2: w.db.pciDevices.host2! },
+      ports: { ...w.db.ports, [port]: { id: port, instanceUuid: uuid, physnet: SRIOV_PHYSNET, bindingHost: SOURCE_HOST, pciSlot: sourceVf } },
+    },
+    hosts: {
+      host1: {
+        ...host1,
+        tracker: {
+          ...host1.tracker,
+          devices,
+          trackedInstances: [...host1.tracker.trackedInstances, uuid],
+          allocations: { ...host1.tracker.allocations, [uuid]: [sourceVf] },
+        },
+        guests: { ...host1.guests, [uuid]: { uuid, pciDevices: [sourceVf] } },
+      },
+      host2: hostOf(w, DEST_HOST),
+    },
+  };
+}
 
 function buildInitialWorld(): World {
   const host1Devices = allocateDevice(fakeDriverDevices(), SOURCE_VF, EVACUEE);

@@ -37,7 +37,7 @@ describe('the race in the URL', () => {
 
   it('each race reads its own keys', () => {
     const keys = (race: Parameters<typeof raceParams>[0]) => raceParams(race).map((p) => p.key);
-    expect(keys('1896463')).toEqual(['dropDelay', 'migDelay', 'spawn', 'dbLatency', 'claimAt', 'periodicAt', 'period', 'periodicRuns', 'jitter', 'seed', 'bootAt', 'host1UpAt']);
+    expect(keys('1896463')).toEqual(['dropDelay', 'migDelay', 'spawn', 'dbLatency', 'claimAt', 'periodicAt', 'period', 'periodicRuns', 'jitter', 'seed', 'bootAt', 'host1UpAt', 'evacuees']);
     expect(keys('1879878-confirm')).toEqual(['winDelay', 'dbLatency', 'periodicAt', 'periodicRuns', 'jitter', 'seed']);
     expect(keys('1879878-revert')).toEqual(keys('1879878-confirm'));
     expect(keys('2025480')).toEqual(['spawn', 'dbLatency', 'periodicAt', 'periodicRuns', 'jitter', 'seed']);

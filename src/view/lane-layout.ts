@@ -66,11 +66,16 @@ const STRIP_GAP = 4;
 const STRIP_TITLE = 15;
 const STRIP_ROW = 23;
 
-/** The threads present in the steps, in the fixed LANES order. */
+/** LANES in the order the timeline shows them: the second evacuation right under the first. */
+const SHOWN_LANES: readonly Lane[] = LANES.flatMap((lane): Lane[] =>
+  lane === 'evacuation-2' ? [] : lane === 'evacuation' ? ['evacuation', 'evacuation-2'] : [lane],
+);
+
+/** The threads present in the steps, in the fixed order of LANES (the second evacuation under the first). */
 export function lanesOf(steps: readonly StepRow[]): Lane[] {
   const present = new Set<Lane>();
   for (const step of steps) present.add(step.thread);
-  return LANES.filter((lane) => present.has(lane));
+  return SHOWN_LANES.filter((lane) => present.has(lane));
 }
 
 function laneRow(lane: Lane, top: number, height: number): LaneRow {

@@ -15,6 +15,8 @@ import type { Lane } from '../model';
 export const TABLEAU10 = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1', '#ff9da7', '#9c755f', '#bab0ab'] as const;
 
 const [blue, orange, red, teal, green, yellow, purple, pink, brown] = TABLEAU10;
+/** The second evacuee's: Tableau 20's olive, since every Tableau10 colour already means something here. */
+const olive = '#b6992d';
 
 export const LANE_COLOR: Readonly<Record<Lane, string>> = {
   api: brown!,
@@ -28,6 +30,7 @@ export const LANE_COLOR: Readonly<Record<Lane, string>> = {
   'finish-revert-resize': purple!,
   unshelve: blue!,
   'periodic-compute1': orange!,
+  'evacuation-2': olive,
 };
 
 export const LANE_LABEL: Readonly<Record<Lane, string>> = {
@@ -42,12 +45,15 @@ export const LANE_LABEL: Readonly<Record<Lane, string>> = {
   'finish-revert-resize': 'finish_revert_resize (host1)',
   unshelve: 'unshelve (compute1)',
   'periodic-compute1': 'compute1 periodic',
+  // Short enough for the timeline's label gutter; the lane is on host2 like the first.
+  'evacuation-2': 'evacuation of inst-C',
 };
 
-/** Owners of devices: the evacuee in the evacuation's colour, the new server in the boot's. */
+/** Owners of devices: each evacuee in its evacuation's colour, the new server in the boot's. */
 export const INSTANCE_COLOR: Readonly<Record<string, string>> = {
   'inst-A': blue!,
   'inst-B': purple!,
+  'inst-C': olive,
 };
 
 export const STATUS_COLOR = {

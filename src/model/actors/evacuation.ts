@@ -3,6 +3,14 @@
  * The buggy code sets the host, drops the migration context and marks the
  * migration done without the tracker's lock; the fix does it all in
  * `ResourceTracker.finish_evacuation`, under the lock.
+ *
+ * With two evacuees the user (or `nova host-evacuate`, which loops over the
+ * host's servers) calls the evacuate API once per server, one after the
+ * other: the second call starts when the first has returned, so its
+ * migration row comes second and its cast reaches host2 one API call
+ * (`dbLatency`) after the first. On host2 the two `rebuild_instance` calls
+ * run in their own green threads; nothing but `COMPUTE_RESOURCE_SEMAPHORE`
+ * orders them.
  */
 import {
   apiEvacuate,
@@ -12,74 +20,94 @@ import {
   setMigrationStatus,
   spawnEvacuatedGuest,
 } from '../compute';
-import type { ActorContext, Effect, Program } from '../engine/types';
+import type { ActorContext, Effect, Footprint, Program } from '../engine/types';
 import { NO_FOOTPRINT, res, touches } from '../footprint';
 import { rebuildClaim } from '../resource-tracker';
-import { DEST_HOST, EVACUATION_MIGRATION_ID, EVACUEE, EVACUEE_PORT, migrationOf } from '../world';
-import { acquire, type Env, PORT_UPDATE_MS, release, sleepStep, step } from './ops';
+import { DEST_HOST, type Evacuee, EVACUEES, migrationOf } from '../world';
+import { acquire, type Env, PORT_UPDATE_MS, release, sleepStep, step, waitUntil } from './ops';
 
 const DEST = DEST_HOST;
-const INSTANCE = res.instance(EVACUEE);
-const MIGRATION = res.migration(EVACUATION_MIGRATION_ID);
 
-const FOOTPRINT = {
-  evacuate: touches({ writes: [INSTANCE, MIGRATION] }),
-  claim: touches({ writes: [INSTANCE, MIGRATION, res.tracker(DEST), res.pciRows(DEST)] }),
-  bindPort: touches({ reads: [INSTANCE], writes: [res.port(EVACUEE_PORT)] }),
-  rebuild: touches({ writes: [INSTANCE, res.hypervisor(DEST)] }),
-  hostSave: touches({ writes: [INSTANCE, res.instanceHost(EVACUEE)] }),
-  instance: touches({ writes: [INSTANCE] }),
-  migration: touches({ writes: [MIGRATION] }),
-} as const;
+function footprintsOf(evacuee: Evacuee) {
+  const instance = res.instance(evacuee.uuid);
+  const migration = res.migration(evacuee.migrationId);
+  return {
+    evacuate: touches({ writes: [instance, migration] }),
+    claim: touches({ writes: [instance, migration, res.tracker(DEST), res.pciRows(DEST)] }),
+    bindPort: touches({ reads: [instance], writes: [res.port(evacuee.port)] }),
+    rebuild: touches({ writes: [instance, res.hypervisor(DEST)] }),
+    hostSave: touches({ writes: [instance, res.instanceHost(evacuee.uuid)] }),
+    instance: touches({ writes: [instance] }),
+    migration: touches({ writes: [migration] }),
+  } as const;
+}
 
-export function* evacuation(env: Env, ctx: ActorContext): Program {
+/** One shared object per footprint and evacuee, so the explorer compiles each once. */
+const FOOTPRINTS = EVACUEES.map(footprintsOf);
+
+/** The first evacuate call has returned: its migration row exists (what the second call waits for). */
+const FIRST_CALL_RETURNED: { holds: (w: Parameters<typeof migrationOf>[0]) => boolean; footprint: Footprint } = {
+  holds: (w) => w.db.migrations[EVACUEES[0].migrationId] !== undefined,
+  footprint: touches({ reads: [res.migration(EVACUEES[0].migrationId)] }),
+};
+
+/** The evacuation of `EVACUEES[index]` (0: `inst-A`, 1: `inst-C`). */
+export function* evacuation(env: Env, ctx: ActorContext, index: 0 | 1 = 0): Program {
   const { dbLatency, claimAt, spawn, dropDelay, fix } = env.scenario;
+  const evacuee = EVACUEES[index];
+  const { uuid, migrationId, lane } = evacuee;
+  const FOOTPRINT = FOOTPRINTS[index]!;
+  // The first call's API steps are on the API lane; the second's on its own, so the two calls never overlap on one row.
+  const apiLane = index === 0 ? 'api' : lane;
+  if (index > 0) yield waitUntil(FIRST_CALL_RETURNED.holds, FIRST_CALL_RETURNED.footprint);
   yield step({
-    lane: 'api', host: null, name: 'evacuate', nova: 'compute-api-evacuate', duration: dbLatency, footprint: FOOTPRINT.evacuate,
-    apply: (w) => apiEvacuate(w, EVACUEE, EVACUATION_MIGRATION_ID),
+    lane: apiLane, host: null, name: 'evacuate', nova: 'compute-api-evacuate', duration: dbLatency, footprint: FOOTPRINT.evacuate,
+    apply: (w) => apiEvacuate(w, uuid, migrationId),
   });
+  // The second call's cast reaches host2 as long after its API call as the first's did after the first.
+  const claimRequestAt = claimAt + index * dbLatency;
   yield step({
-    lane: 'api', host: null, name: 'rebuild_instance (conductor)', nova: 'conductor-rebuild', footprint: NO_FOOTPRINT,
-    duration: Math.max(0, claimAt - ctx.now),
-    apply: (w): Effect => ({ world: w, label: () => 'the conductor schedules host2 and casts rebuild_instance to it' }),
+    lane: apiLane, host: null, name: 'rebuild_instance (conductor)', nova: 'conductor-rebuild', footprint: NO_FOOTPRINT,
+    duration: Math.max(0, claimRequestAt - ctx.now),
+    apply: (w): Effect => ({ world: w, label: () => `the conductor schedules host2 and casts rebuild_instance${index > 0 ? ` of ${uuid}` : ''} to it` }),
   });
 
   const lock = env.lockFor(DEST);
-  yield acquire(lock, 'evacuation', DEST);
+  yield acquire(lock, lane, DEST);
   yield step({
-    lane: 'evacuation', host: DEST, name: 'rebuild_claim', nova: 'rebuild-claim', kind: 'claim', duration: dbLatency,
+    lane, host: DEST, name: 'rebuild_claim', nova: 'rebuild-claim', kind: 'claim', duration: dbLatency,
     footprint: FOOTPRINT.claim,
-    apply: (w) => rebuildClaim(w, DEST, EVACUATION_MIGRATION_ID),
+    apply: (w) => rebuildClaim(w, DEST, migrationId),
   });
   yield release(lock);
-  if (migrationOf(ctx.world, EVACUATION_MIGRATION_ID).status === 'failed') return;
+  if (migrationOf(ctx.world, migrationId).status === 'failed') return;
 
   yield step({
-    lane: 'evacuation', host: DEST, name: 'setup_instance_network_on_host', nova: 'setup-instance-network', duration: PORT_UPDATE_MS, instant: true,
+    lane, host: DEST, name: 'setup_instance_network_on_host', nova: 'setup-instance-network', duration: PORT_UPDATE_MS, instant: true,
     footprint: FOOTPRINT.bindPort,
-    apply: (w) => bindPortForMove(w, DEST, EVACUEE, EVACUEE_PORT),
+    apply: (w) => bindPortForMove(w, DEST, uuid, evacuee.port),
   });
   yield step({
-    lane: 'evacuation', host: DEST, name: 'driver.rebuild', nova: 'spawn', duration: spawn, footprint: FOOTPRINT.rebuild,
-    apply: (w) => spawnEvacuatedGuest(w, DEST, EVACUEE),
+    lane, host: DEST, name: 'driver.rebuild', nova: 'spawn', duration: spawn, footprint: FOOTPRINT.rebuild,
+    apply: (w) => spawnEvacuatedGuest(w, DEST, uuid),
   });
-  if (fix) yield acquire(lock, 'evacuation', DEST);
+  if (fix) yield acquire(lock, lane, DEST);
   const finish = fix ? 'finish-evacuation' : undefined;
   yield step({
-    lane: 'evacuation', host: DEST, name: 'instance.save (host=host2)', nova: finish ?? 'rebuild-finish-buggy',
+    lane, host: DEST, name: 'instance.save (host=host2)', nova: finish ?? 'rebuild-finish-buggy',
     kind: 'host-saved', duration: dbLatency, footprint: FOOTPRINT.hostSave,
-    apply: (w) => saveInstanceHost(w, DEST, EVACUEE),
+    apply: (w) => saveInstanceHost(w, DEST, uuid),
   });
-  if (dropDelay > 0) yield sleepStep('evacuation', DEST, dropDelay, 'drop-sleep', 'drop_migration_context');
+  if (dropDelay > 0) yield sleepStep(lane, DEST, dropDelay, 'drop-sleep', 'drop_migration_context');
   yield step({
-    lane: 'evacuation', host: DEST, name: 'drop_migration_context', nova: finish ?? 'drop-migration-context',
+    lane, host: DEST, name: 'drop_migration_context', nova: finish ?? 'drop-migration-context',
     kind: 'context-dropped', duration: dbLatency, footprint: FOOTPRINT.instance,
-    apply: (w) => dropMigrationContext(w, EVACUEE),
+    apply: (w) => dropMigrationContext(w, uuid),
   });
   yield step({
-    lane: 'evacuation', host: DEST, name: "migration.status = 'done'", nova: finish ?? 'migration-done',
+    lane, host: DEST, name: "migration.status = 'done'", nova: finish ?? 'migration-done',
     kind: 'migration-done', duration: dbLatency, footprint: FOOTPRINT.migration,
-    apply: (w) => setMigrationStatus(w, EVACUATION_MIGRATION_ID, 'done'),
+    apply: (w) => setMigrationStatus(w, migrationId, 'done'),
   });
   if (fix) yield release(lock);
 }

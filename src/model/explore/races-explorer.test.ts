@@ -41,7 +41,7 @@ describe('exploring the usage races', () => {
       for (let i = 0; i < 300; i++) {
         const recorder = new OutcomeRecorder();
         const result = runEngine({
-          world: raceOf(s).initialWorld(), actors: actorsFor(s), jitter: 0, seed: 0, limits: MODEL_LIMITS, recorder,
+          world: raceOf(s).initialWorld(s), actors: actorsFor(s), jitter: 0, seed: 0, limits: MODEL_LIMITS, recorder,
           scheduler: untimedScheduler((threads) => threads[Math.floor(rng() * threads.length)]!),
         });
         const o = raceOf(s).outcome({ ...result, steps: recorder.size, clock: 'step' }) as UsageOutcome;

@@ -39,6 +39,8 @@ export type OutcomeCount =
       readonly verdict: VerdictValue;
       readonly mechanism: Mechanism | null;
       readonly pciAllocated: PciOutcome['pciAllocated'];
+      /** With two evacuees only: which lost their allocation. */
+      readonly lostInstances?: readonly string[];
       readonly count: number;
     }
   | {
@@ -69,11 +71,13 @@ const PROGRESS_EVERY = 256;
 
 function outcomeKey(o: Outcome): string {
   if (isUsageOutcome(o)) return `${o.verdict}|${o.mechanism ?? '-'}|${JSON.stringify(o.usageWhenFinished)}|${JSON.stringify(o.usage)}`;
-  return `${o.verdict}|${o.mechanism ?? '-'}|${o.pciAllocated.host1}|${o.pciAllocated.host2}`;
+  const lost = o.lostInstances ? `|${o.lostInstances.join(',')}` : '';
+  return `${o.verdict}|${o.mechanism ?? '-'}|${o.pciAllocated.host1}|${o.pciAllocated.host2}${lost}`;
 }
 
 function counted(o: Outcome, count: number): OutcomeCount {
   if (isUsageOutcome(o)) return { verdict: o.verdict, mechanism: o.mechanism, usageWhenFinished: o.usageWhenFinished, usage: o.usage, count };
+  if (o.lostInstances) return { verdict: o.verdict, mechanism: o.mechanism, pciAllocated: o.pciAllocated, lostInstances: o.lostInstances, count };
   return { verdict: o.verdict, mechanism: o.mechanism, pciAllocated: o.pciAllocated, count };
 }
 
@@ -101,7 +105,7 @@ export function exploreScenario(scenario: Scenario, budget: ExploreBudget): Scen
   let seen = 0;
   const stats = explore(
     {
-      world: raceOf(scenario).initialWorld(),
+      world: raceOf(scenario).initialWorld(scenario),
       actors: () => actorsFor(scenario),
       limits: MODEL_LIMITS,
       reduction: budget.reduction,

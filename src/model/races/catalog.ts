@@ -61,7 +61,7 @@ export const RACE_INFO: Readonly<Record<RaceId, RaceInfo>> = {
     operation: 'evacuation',
     timeZero: 'API accepts evacuation',
     hosts: ['host1', 'host2'],
-    lanes: ['api', 'evacuation', 'periodic-host1', 'periodic-host2', 'boot', 'host1-restart'],
+    lanes: ['api', 'evacuation', 'evacuation-2', 'periodic-host1', 'periodic-host2', 'boot', 'host1-restart'],
     expectedUsage: null,
     refs: {
       bugUrl: 'https://bugs.launchpad.net/nova/+bug/1896463',

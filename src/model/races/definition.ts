@@ -30,8 +30,8 @@ export interface OutcomeInput {
 
 /** A race: what the catalog says of it, and how it runs. */
 export interface RaceDefinition extends RaceInfo {
-  /** The world at time 0 (the POST of the racing operation), shared by every run. */
-  initialWorld(): World;
+  /** The world at time 0 (the POST of the racing operation), shared by every run of the scenario's shape (#1896463: its `evacuees`). */
+  initialWorld(scenario?: Scenario): World;
   /** The threads of a scenario, in tie-break order. */
   actors(scenario: Scenario): ActorSpec[];
   outcome(input: OutcomeInput): Outcome;

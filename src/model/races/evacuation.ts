@@ -16,7 +16,7 @@ import type { Scenario } from '../scenario';
 import { type HostName, isUsageOutcome } from '../types';
 import { inAllowResourceRemoval } from '../usage';
 import { withReason } from '../verdict';
-import { DEST_HOST, initialWorld } from '../world';
+import { DEST_HOST, EVACUEES, initialWorld } from '../world';
 import { RACE_INFO } from './catalog';
 import type { RaceDefinition } from './definition';
 
@@ -52,6 +52,7 @@ function evacuationActors(scenario: Scenario): ActorSpec[] {
   };
   const s = scenario;
   const actors: ActorSpec[] = [{ id: 'evacuation', startAt: 0, run: (ctx) => evacuation(env, ctx) }];
+  if (s.evacuees === 2) actors.push({ id: 'evacuation-2', startAt: 0, run: (ctx) => evacuation(env, ctx, 1) });
   if (s.preset === 'nova-test') {
     actors.push({ id: 'test-thread', startAt: 0, run: (ctx) => testThread(env, ctx) });
   } else {
@@ -66,12 +67,17 @@ function evacuationActors(scenario: Scenario): ActorSpec[] {
 
 export const EVACUATION_RACE: RaceDefinition = {
   ...RACE_INFO['1896463'],
-  initialWorld,
+  initialWorld: (scenario) => initialWorld(scenario?.evacuees === 2 ? 2 : 1),
   actors: evacuationActors,
   outcome: computeOutcome,
   withReason(outcome) {
     if (isUsageOutcome(outcome)) throw new Error(`#1896463 cannot tell a ${outcome.race} outcome`);
     return withReason(outcome);
   },
-  raceView: (facts, steps, states, endTime) => raceView(facts, steps, states, endTime),
+  // With two evacuees the view follows the one the verdict tells of: the first lost, else inst-A.
+  raceView: (facts, steps, states, endTime, outcome) => {
+    const lost = isUsageOutcome(outcome) ? undefined : outcome.lostInstances?.[0];
+    const watched = EVACUEES.find((e) => e.uuid === lost) ?? EVACUEES[0];
+    return raceView(facts, steps, states, endTime, watched);
+  },
 };

@@ -29,7 +29,7 @@ export function ParamSlider({ param }: { param: NumericParam }) {
   const { max, step } = SLIDER[param.key];
   const enabled = value !== null;
   const sliderValue = Math.min(value ?? 0, max);
-  const unit = param.unit === 'runs' ? '' : param.unit;
+  const unit = param.unit === 'runs' || param.unit === 'servers' ? '' : param.unit;
 
   const commitDraft = (): void => {
     if (draft === null) return;

@@ -18,6 +18,9 @@ describe('examples', () => {
     expect(midEvacuation).toMatchObject({ allocationLost: true, bugReproduced: false, mechanism: 'migration-completed-by-source' });
     const twoVms = simulate(EXAMPLES.find((e) => e.id === 'two-vms')!.scenario);
     expect(twoVms.violations.some((v) => v.message.includes('one device, two VMs'))).toBe(true);
+    const lostOf = (id: string) => simulate(EXAMPLES.find((e) => e.id === id)!.scenario).verdict;
+    expect(lostOf('two-evacuations')).toMatchObject({ verdict: 'lost', bugReproduced: true, lostInstances: ['inst-A', 'inst-C'] });
+    expect(lostOf('two-evacuations-second-lost')).toMatchObject({ verdict: 'lost', bugReproduced: true, lostInstances: ['inst-C'] });
   });
 
   it('titles fit the select (about 28 characters)', () => {

@@ -47,6 +47,14 @@ export const EXAMPLES: readonly Example[] = [
     summary: 'Production with the test’s sleeps, up to 300 ms of seeded jitter and three periodic runs.',
   },
   {
+    id: 'two-evacuations', title: 'Two evacuations (buggy)', scenario: test({ evacuees: 2 }),
+    summary: 'inst-A and inst-C are evacuated one API call apart; the same periodic run frees both VFs.',
+  },
+  {
+    id: 'two-evacuations-second-lost', title: 'Two evacuations, C lost', scenario: test({ evacuees: 2, spawn: 10, dropDelay: 0 }),
+    summary: "inst-A's host save lands just before host2's instance read, inst-C's (one API call later) just after: only inst-C loses its VF.",
+  },
+  {
     id: 'confirm-nova-test', title: 'The Nova test (buggy)', scenario: race('1879878-confirm'),
     summary: "The periodic runs between the 'confirmed' save and drop_move_claim: host1 ends at -1 vCPU.",
   },

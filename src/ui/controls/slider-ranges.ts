@@ -18,4 +18,5 @@ export const SLIDER: Readonly<Record<NumericKey, { readonly max: number; readonl
   seed: { max: 100, step: 1 },
   bootAt: { max: 15_000, step: 50 },
   host1UpAt: { max: 15_000, step: 50 },
+  evacuees: { max: 2, step: 1 },
 };

@@ -7,7 +7,7 @@ import { INSTANCE_COLOR } from '../theme';
 import { ChangedMark } from './ChangedMark';
 import { DeviceItem } from './DeviceItem';
 import { byPhysnet, type DeviceView } from './device-view';
-import type { HostSummary, PoolView } from './host-summary';
+import type { EvacueeCount, HostSummary, PoolView } from './host-summary';
 
 interface Props {
   readonly summary: HostSummary;
@@ -42,6 +42,31 @@ function Guests({ summary }: { summary: HostSummary }) {
   );
 }
 
+/** The Nova test's count for a further evacuee (`inst-C`), asserted as the test asserts inst-A's. */
+function OtherEvacueeCount({ host, count }: { host: string; count: EvacueeCount }) {
+  const { uuid } = count;
+  return (
+    <>
+      <dt title={`pci_devices rows allocated to ${uuid} on this host`}>{uuid}</dt>
+      <dd
+        data-testid="nova-count-other"
+        data-instance={uuid}
+        data-count={count.count}
+        className={[count.changed && 'chg', count.bad && 'nova-bad'].filter(Boolean).join(' ') || undefined}
+      >
+        {uuid} allocated in DB: <b>{count.count}</b>
+        {count.bad && (
+          <span className="nova-bad-note" title={`${uuid}.host is ${host}: 1 device should be allocated here`}>
+            {' '}
+            <span aria-hidden="true">✗</span> expected 1
+          </span>
+        )}
+        {count.changed && <ChangedMark what={`${uuid} count`} />}
+      </dd>
+    </>
+  );
+}
+
 function Facts({ summary }: { summary: HostSummary }) {
   return (
     <dl className="host-facts">
@@ -64,6 +89,9 @@ function Facts({ summary }: { summary: HostSummary }) {
         )}
         {summary.novaCountChanged && <ChangedMark what="Nova test count" />}
       </dd>
+      {summary.otherEvacuees.map((e) => (
+        <OtherEvacueeCount key={e.uuid} host={summary.host} count={e} />
+      ))}
     </dl>
   );
 }

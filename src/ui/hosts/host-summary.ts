@@ -4,7 +4,7 @@
  * number the Nova regression test asserts on. Each item knows whether the
  * selected step changed it.
  */
-import { allocationMissing, type DeviceMap, EVACUEE, freePools, type HostName, type HostState, pciAllocatedCount, type ServiceState, type World } from '../../model';
+import { allocationMissing, type DeviceMap, EVACUEE, evacueesOf, freePools, type HostName, type HostState, pciAllocatedCount, type ServiceState, type World } from '../../model';
 
 export interface GuestView {
   readonly uuid: string;
@@ -34,6 +34,8 @@ export interface HostSummary {
   readonly novaCountChanged: boolean;
   /** The evacuee's row names this host but no device is allocated to it here: the test's assertion fails. */
   readonly novaCountBad: boolean;
+  /** The Nova test's count for each further evacuee (`inst-C` with `evacuees=2`; none with one). */
+  readonly otherEvacuees: readonly EvacueeCount[];
 }
 
 export function serviceText(s: ServiceState): string {
@@ -64,6 +66,20 @@ function hostIn(world: World, host: HostName): HostState {
   return state;
 }
 
+/** One evacuee's `pci_devices` rows allocated on a host, as the Nova test counts them. */
+export interface EvacueeCount {
+  readonly uuid: string;
+  readonly count: number;
+  readonly changed: boolean;
+  /** It is on this host with nothing allocated: the test's assertion fails. */
+  readonly bad: boolean;
+}
+
+function evacueeCount(at: World, before: World, uuid: string, host: HostName): EvacueeCount {
+  const count = pciAllocatedCount(at, uuid, host);
+  return { uuid, count, changed: count !== pciAllocatedCount(before, uuid, host), bad: allocationMissing(at, uuid, host) };
+}
+
 export function hostSummary(at: World, before: World, host: HostName): HostSummary {
   const h = hostIn(at, host);
   const b = hostIn(before, host);
@@ -89,5 +105,6 @@ export function hostSummary(at: World, before: World, host: HostName): HostSumma
     novaCount,
     novaCountChanged: novaCount !== pciAllocatedCount(before, EVACUEE, host),
     novaCountBad: allocationMissing(at, EVACUEE, host),
+    otherEvacuees: evacueesOf(at).slice(1).map((e) => evacueeCount(at, before, e.uuid, host)),
   };
 }

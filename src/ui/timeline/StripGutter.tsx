@@ -10,7 +10,8 @@ import type { TimelineModel } from '../../view/timeline-model';
 import type { SnapshotStatus } from '../../model';
 import { MARK_FONT_PX, MARK_R, markPaint } from './snapshot-style';
 
-const TITLE = "What host2's periodic can see of " + EVACUEE;
+/** The strip watches inst-A, or with two evacuees the one the verdict tells of (the first lost). */
+const titleOf = (uuid: string): string => "What host2's periodic can see of " + uuid;
 const USAGE_TITLE = 'vcpus_used per host';
 const USAGE_LEGEND: readonly { state: 'during' | 'wrong' | 'right'; text: string }[] = [
   { state: 'wrong', text: 'wrong once it finished' },
@@ -79,12 +80,13 @@ export const StripGutter = memo(function StripGutter({ layout, model }: { layout
   const [listed, inProgress] = layout.strip.rows;
   const y = layout.strip.titleBaseline ?? Number.NaN;
   const titled = layout.strip.titleBaseline !== null;
-  const legend = placeLegend(LEGEND, TITLE, 2 * MARK_R + 4, layout.width);
+  const title = titleOf(model.trace.race.uuid || EVACUEE);
+  const legend = placeLegend(LEGEND, title, 2 * MARK_R + 4, layout.width);
   return (
     <g className="tl-strip-gutter">
       {titled ? (
         <text className="tl-strip-title" x={10} y={y}>
-          {TITLE}
+          {title}
         </text>
       ) : null}
       {!titled ? null : legend.map((item) => (

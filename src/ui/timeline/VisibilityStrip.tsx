@@ -155,7 +155,7 @@ function StripMarks({ model, scene, layout, which }: Props & { which: 1 | 2 }) {
 
 export const VisibilityStrip = memo(function VisibilityStrip({ model, scene, layout }: Props) {
   const [plotLeft, plotRight] = [layout.plot.left, layout.plot.right];
-  const color = INSTANCE_COLOR[EVACUEE] ?? LANE_COLOR.evacuation;
+  const color = INSTANCE_COLOR[model.trace.race.uuid] ?? INSTANCE_COLOR[EVACUEE] ?? LANE_COLOR.evacuation;
   return (
     <g className="tl-strip" data-testid="timeline-strip">
       {layout.strip.rows.map((row) => (
