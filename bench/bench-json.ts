@@ -11,6 +11,8 @@
  * - traceBytes: that trace as posted to the main thread (structured clone), bytes
  * - further keys as their features exist (the race map, the explorer)
  */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { serialize } from 'node:v8';
 import { defaultScenario } from '../src/model/scenario';
 import { simulate, simulateOutcome } from '../src/model/simulate';
@@ -69,7 +71,8 @@ export function runBenchmarks(options: BenchOptions): Record<string, Stat> {
 }
 
 const smoke = process.argv.includes('--smoke');
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as the main module (bench/run-bundled.mjs runs the bundle); real paths, so a symlinked node_modules still matches.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   const options: BenchOptions = smoke ? { rounds: 2, scale: 0.01 } : { rounds: 9, scale: 1 };
   process.stdout.write(`${JSON.stringify(runBenchmarks(options), null, 2)}\n`);
 }
