@@ -10,16 +10,19 @@
  */
 import type { UsageRaceId } from '../model/types';
 
-/** The buggy code as it was before each fix, patched over the fixed function Nova 26.2.2 calls. */
-export const PRE_FIX: Readonly<Record<UsageRaceId, string>> = {
-  '1879878-confirm': `@utils.synchronized(rt.COMPUTE_RESOURCE_SEMAPHORE, fair=True)
+/** Both halves of #1879878 before their fixes: the locked drop, alone under the lock. */
+const DROP_MOVE_CLAIM_BEFORE_FIX = `@utils.synchronized(rt.COMPUTE_RESOURCE_SEMAPHORE, fair=True)
 def drop_move_claim_before_fix(tracker, context, instance, nodename,
                                flavor=None, prefix='new_'):
     # ResourceTracker.drop_move_claim before the fix: only the drop itself
     # holds the tracker's lock, not the writes that decide what it drops.
     tracker._drop_move_claim(context, instance, nodename, flavor,
                              prefix=prefix)
+`;
 
+/** The buggy code as it was before each fix, patched over the fixed function Nova 26.2.2 calls. */
+export const PRE_FIX: Readonly<Record<UsageRaceId, string>> = {
+  '1879878-confirm': `${DROP_MOVE_CLAIM_BEFORE_FIX}
 
 def confirm_without_lock(self, context, instance, migration):
     # What ComputeManager._confirm_resize did before the fix: 'confirmed' is
@@ -31,14 +34,7 @@ def confirm_without_lock(self, context, instance, migration):
         self, context, instance, migration.source_node, instance.old_flavor,
         prefix='old_')
     instance.drop_migration_context()`,
-  '1879878-revert': `@utils.synchronized(rt.COMPUTE_RESOURCE_SEMAPHORE, fair=True)
-def drop_move_claim_before_fix(tracker, context, instance, nodename,
-                               flavor=None, prefix='new_'):
-    # ResourceTracker.drop_move_claim before the fix: only the drop itself
-    # holds the tracker's lock, not the writes that decide what it drops.
-    tracker._drop_move_claim(context, instance, nodename, flavor,
-                             prefix=prefix)
-
+  '1879878-revert': `${DROP_MOVE_CLAIM_BEFORE_FIX}
 
 def revert_without_lock(self, context, instance, migration):
     # What ComputeManager.revert_resize did before the fix: 'reverted' and
