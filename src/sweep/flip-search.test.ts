@@ -1,28 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultScenario, PARAM_BY_KEY, PRESETS, type Scenario } from '../model/scenario';
+import { defaultScenario, PARAM_BY_KEY, type Scenario } from '../model/scenario';
 import { simulate } from '../model/simulate';
+import { scenarioArb } from '../model/test-scenarios';
 import type { Outcome, VerdictValue } from '../model/types';
 import { FLIP_KEYS, nearestFlip, nearestFlips } from './flip-search';
 
 /** A fake model whose verdict depends on migDelay alone. */
 const fakeModel = (verdictAt: (migDelay: number) => VerdictValue) => (s: Scenario) => ({ verdict: verdictAt(s.migDelay) }) as Outcome;
-
-const scenarioArb: fc.Arbitrary<Scenario> = fc
-  .record({
-    preset: fc.constantFrom(...PRESETS),
-    fix: fc.boolean(),
-    dropDelay: fc.integer({ min: 0, max: 4000 }),
-    migDelay: fc.integer({ min: 0, max: 4000 }),
-    spawn: fc.integer({ min: 0, max: 2000 }),
-    dbLatency: fc.integer({ min: 0, max: 100 }),
-    claimAt: fc.integer({ min: 0, max: 3000 }),
-    periodicAt: fc.integer({ min: 0, max: 3000 }),
-    jitter: fc.constantFrom(0, 0, 50),
-    seed: fc.nat(100),
-    host1UpAt: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null }),
-  })
-  .map((r) => ({ ...defaultScenario(r.preset), ...r }));
 
 const verdictOf = (s: Scenario): VerdictValue => simulate(s).verdict.verdict;
 

@@ -1,26 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultScenario, type NumericKey, PRESETS, type Scenario } from '../model/scenario';
+import { defaultScenario, type NumericKey, type Scenario } from '../model/scenario';
 import { simulate } from '../model/simulate';
+import { scenarioArb } from '../model/test-scenarios';
 import { CELL, cellVerdict, countCells } from './cells';
 import { axisValues, defaultMapSpec, defaultRange, MAP_AXIS_KEYS, type MapSpec, mapCellScenario } from './map-spec';
 import { evaluateCells, evaluateMap } from './map-run';
 
 /** Scenarios with host1 staying down, varied in every other input. */
-const host1DownArb = (fix: boolean): fc.Arbitrary<Scenario> =>
-  fc
-    .record({
-      preset: fc.constantFrom(...PRESETS),
-      spawn: fc.integer({ min: 0, max: 5000 }),
-      dbLatency: fc.integer({ min: 0, max: 200 }),
-      claimAt: fc.integer({ min: 0, max: 5000 }),
-      periodicAt: fc.integer({ min: 0, max: 5000 }),
-      periodicRuns: fc.integer({ min: 1, max: 3 }),
-      jitter: fc.integer({ min: 0, max: 300 }),
-      seed: fc.nat(1000),
-      bootAt: fc.option(fc.integer({ min: 0, max: 8000 }), { nil: null }),
-    })
-    .map((r) => ({ ...defaultScenario(r.preset), ...r, fix, host1UpAt: null }));
+const host1DownArb = (fix: boolean): fc.Arbitrary<Scenario> => scenarioArb.map((s) => ({ ...s, fix, host1UpAt: null }));
 
 const specArb = (keys: readonly NumericKey[] = MAP_AXIS_KEYS): fc.Arbitrary<MapSpec> => fc
   .tuple(fc.shuffledSubarray([...keys], { minLength: 2, maxLength: 2 }), fc.integer({ min: 5, max: 12 }))
