@@ -55,3 +55,14 @@ export function footer(race: RaceId): string[] {
     '# Written by Racelab from its model; real timings depend on the machine.',
   ];
 }
+
+/**
+ * The test's line that patches the code from before the fix over `target`
+ * (Python string pieces, joined by Python as one dotted name), or nothing
+ * when the fixed code, Nova's own, is under test.
+ */
+export function preFixPatch(fix: boolean, target: readonly string[], replacement: string): string {
+  if (fix) return '';
+  const name = target.map((piece, i) => `            '${piece}'${i === target.length - 1 ? ',' : ''}`).join('\n');
+  return `        self.useFixture(fixtures.MockPatch(\n${name}\n            new=${replacement}))\n`;
+}

@@ -9,6 +9,7 @@
  * `PERIODIC_AT` s after the POST, as the model's test thread does.
  */
 import type { UsageRaceId } from '../model/types';
+import { preFixPatch } from './nova-test-text';
 
 /** Both halves of #1879878 before their fixes: the locked drop, alone under the lock. */
 const DROP_MOVE_CLAIM_BEFORE_FIX = `@utils.synchronized(rt.COMPUTE_RESOURCE_SEMAPHORE, fair=True)
@@ -98,13 +99,7 @@ function resizeBody(race: '1879878-confirm' | '1879878-revert', fix: boolean, ru
   const { target, fn } = RESIZE_PATCH[race];
   const op = race === '1879878-confirm' ? 'confirm' : 'revert';
   const status = op === 'confirm' ? 'confirmed' : 'reverted';
-  const patch = fix
-    ? ''
-    : `        self.useFixture(fixtures.MockPatch(
-            'nova.compute.resource_tracker.ResourceTracker.'
-            '${target}',
-            new=${fn}))
-`;
+  const patch = preFixPatch(fix, ['nova.compute.resource_tracker.ResourceTracker.', target], fn);
   return `class TestResize${op === 'confirm' ? 'Confirm' : 'Revert'}RacesPeriodicRacelab(
     integrated_helpers._IntegratedTestBase,
 ):
@@ -172,12 +167,7 @@ ${laterPeriodics(runs)}`;
 }
 
 function unshelveBody(fix: boolean, runs: number): string {
-  const patch = fix
-    ? ''
-    : `        self.useFixture(fixtures.MockPatch(
-            'nova.compute.vm_states.allow_resource_removal',
-            new=allow_resource_removal_before_fix))
-`;
+  const patch = preFixPatch(fix, ['nova.compute.vm_states.allow_resource_removal'], 'allow_resource_removal_before_fix');
   return `class TestUnshelveRacesPeriodicRacelab(
     test.TestCase, integrated_helpers.InstanceHelperMixin,
 ):

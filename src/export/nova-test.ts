@@ -16,7 +16,7 @@ import { simulate } from '../model/simulate';
 import { isUsageOutcome, type PciVerdict, type Trace } from '../model/types';
 import { type ExportContext, scenarioLink, scenarioQuery } from './links';
 import { fitToNovaHarness } from './nova-harness';
-import { bullet, comment, footer, seconds } from './nova-test-text';
+import { bullet, comment, footer, preFixPatch, seconds } from './nova-test-text';
 import { usageRaceNovaTest } from './nova-test-usage';
 import { verdictTitle } from './verdict-text';
 
@@ -71,12 +71,7 @@ const PRE_FIX_SEQUENCE = `def finish_evacuation_without_lock(self, instance, nod
         migration.save()`;
 
 function body(fix: boolean): string {
-  const patch = fix
-    ? ''
-    : `        self.useFixture(fixtures.MockPatch(
-            'nova.compute.resource_tracker.ResourceTracker.finish_evacuation',
-            new=finish_evacuation_without_lock))
-`;
+  const patch = preFixPatch(fix, ['nova.compute.resource_tracker.ResourceTracker.finish_evacuation'], 'finish_evacuation_without_lock');
   return `class TestEvacuationRacesPeriodicRacelab(
     test.TestCase, integrated_helpers.InstanceHelperMixin,
 ):
