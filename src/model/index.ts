@@ -46,4 +46,5 @@ export { freePools } from './pci-devices';
 export { allocationMissing, pciAllocatedCount } from './database';
 export { DEST_HOST, EVACUATION_MIGRATION_ID, EVACUEE, evacueesOf, NEW_SERVER, SECOND_EVACUEE, SOURCE_HOST } from './world';
 export type { OutcomeCount, ScenarioExploration, ScheduleSummary } from './explore/scenario-explorer';
+export { outcomeKey } from './explore/scenario-explorer';
 export type { Reduction } from './explore/explorer';

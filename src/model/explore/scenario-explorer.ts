@@ -69,8 +69,9 @@ export interface ScenarioExploration {
 export const KEPT_LOSING = 50;
 const PROGRESS_EVERY = 256;
 
-function outcomeKey(o: Outcome): string {
-  if (isUsageOutcome(o)) return `${o.verdict}|${o.mechanism ?? '-'}|${JSON.stringify(o.usageWhenFinished)}|${JSON.stringify(o.usage)}`;
+/** What tells final outcomes apart: the explorer counts each key once, and a list of them keys its rows by it. */
+export function outcomeKey(o: Outcome | OutcomeCount): string {
+  if (!('pciAllocated' in o)) return `${o.verdict}|${o.mechanism ?? '-'}|${JSON.stringify(o.usageWhenFinished)}|${JSON.stringify(o.usage)}`;
   const lost = o.lostInstances ? `|${o.lostInstances.join(',')}` : '';
   return `${o.verdict}|${o.mechanism ?? '-'}|${o.pciAllocated.host1}|${o.pciAllocated.host2}${lost}`;
 }

@@ -5,11 +5,11 @@
  * timeline. Loaded with `React.lazy`, so it stays out of the start-up bundle.
  */
 import { useMemo } from 'react';
-import type { OutcomeCount, ScheduleSummary } from '../../model';
+import { type OutcomeCount, outcomeKey, type ScheduleSummary } from '../../model';
 import { explorationQuery, type VariantResult } from '../../state/explore-slice';
 import type { AppState } from '../../state/store';
 import { useAppShallow, useAppStore } from '../store-context';
-import { outcomeKey, outcomeWords, scheduleWords } from './schedule-text';
+import { outcomeWords, scheduleWords } from './schedule-text';
 import './schedules.css';
 
 const count = new Intl.NumberFormat('en-US');

@@ -8,7 +8,9 @@ const count = new Intl.NumberFormat('en-US');
  * @example outcomeWords({ verdict: 'lost', mechanism: 'stale-snapshots', pciAllocated: { host1: 1, host2: 0 }, count: 7 }) // '7 × lost (bug #1896463), host1 1 · host2 0'
  */
 export function outcomeWords(o: OutcomeCount): string {
-  const how = o.verdict === 'lost' ? `lost (${MECHANISM_WORDS[o.mechanism ?? 'unexplained']})` : o.verdict;
+  // With two evacuees, which of them lost.
+  const which = 'pciAllocated' in o && o.lostInstances && o.lostInstances.length > 0 ? `: ${o.lostInstances.join(', ')}` : '';
+  const how = o.verdict === 'lost' ? `lost (${MECHANISM_WORDS[o.mechanism ?? 'unexplained']}${which})` : o.verdict;
   if ('pciAllocated' in o) return `${count.format(o.count)} × ${how}, host1 ${o.pciAllocated.host1} · host2 ${o.pciAllocated.host2}`;
   const finished = o.usageWhenFinished ? `vcpus_used ${usageWords(o.usageWhenFinished)}` : 'not finished';
   return `${count.format(o.count)} × ${how}, ${finished}`;
@@ -23,13 +25,6 @@ const MECHANISM_WORDS: Readonly<Record<NonNullable<OutcomeCount['mechanism']>, s
   'spawning-not-counted': 'spawning server not counted',
   unexplained: 'unexplained',
 };
-
-/** A stable React key for an outcome row. */
-export function outcomeKey(o: OutcomeCount): string {
-  return 'pciAllocated' in o
-    ? `${o.verdict}${o.mechanism}${o.pciAllocated.host1}${o.pciAllocated.host2}`
-    : `${o.verdict}${o.mechanism}${JSON.stringify(o.usageWhenFinished)}${JSON.stringify(o.usage)}`;
-}
 
 /** @example scheduleWords({ steps: 21, contextSwitches: 3, ... }) // '21 steps, 3 context switches' */
 export function scheduleWords(s: Pick<ScheduleSummary, 'steps' | 'contextSwitches'>): string {
