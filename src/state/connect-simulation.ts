@@ -13,16 +13,8 @@ import { openingDomainOf } from '../view/race-span';
 import { clampDomain, traceExtent } from '../view/time-domain';
 import { humanizeTimes } from '../view/time-format';
 import { createSimClient } from '../worker/client';
+import { afterNextPaint } from './after-paint';
 import type { AppState, AppStore } from './store';
-
-/** Run `f` once the next frame has been painted (immediately where there are no frames: tests, Node). */
-function afterNextPaint(f: () => void): void {
-  if (typeof requestAnimationFrame !== 'function') {
-    f();
-    return;
-  }
-  requestAnimationFrame(() => setTimeout(f, 0));
-}
 
 /** Traces with at least this many steps are sent in two parts when only part of them is on screen. */
 export const PARTIAL_TRACE_STEPS = 2000;

@@ -6,32 +6,21 @@
  * and the two cores.
  */
 import { useEffect, useState } from 'react';
+import { afterNextPaint } from '../state/after-paint';
 import { selectVerdictShown } from '../state/selectors';
 import type { AppStore } from '../state/store';
 import { useApp } from './store-context';
 
-/** Run `f` after the next frame is painted. */
-function afterPaint(f: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(f, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
-
 /** Call `start` once, after the first verdict is on screen. */
 export function afterFirstVerdict(store: AppStore, start: () => void): void {
   if (selectVerdictShown(store.getState())) {
-    afterPaint(start);
+    afterNextPaint(start);
     return;
   }
   const unsubscribe = store.subscribe((state) => {
     if (!selectVerdictShown(state)) return;
     unsubscribe();
-    afterPaint(start);
+    afterNextPaint(start);
   });
 }
 
@@ -41,7 +30,7 @@ export function useAfterFirstVerdict(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!shown || ready) return undefined;
-    return afterPaint(() => setReady(true));
+    return afterNextPaint(() => setReady(true));
   }, [shown, ready]);
   return ready;
 }

@@ -6,13 +6,14 @@
  * moment after the first frame.
  */
 import { type RefObject, useEffect, useRef } from 'react';
+import { afterNextPaint } from '../../state/after-paint';
 import type { Domain } from '../../view/time-domain';
 import type { TimeZoom, TimeZoomGeometry } from './time-zoom';
 
 let loading: Promise<typeof import('./time-zoom')> | null = null;
 /** After the frame that shows the first chart (and the verdict with it) has been painted. */
 const loadZoom = () =>
-  (loading ??= new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+  (loading ??= new Promise<void>((resolve) => void afterNextPaint(resolve))
     .then(() => import('./time-zoom'))
     .catch((error: unknown) => {
       // A chunk that did not load (the network): the next chart to mount asks again.
