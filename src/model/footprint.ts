@@ -3,7 +3,9 @@
  * Two steps of different threads are dependent (their order can change the
  * outcome) when one writes a resource the other touches. A name ending in
  * `:*` stands for every resource of that kind: a table scan such as
- * `InstanceList.get_by_host_and_node` reads `instance:*`.
+ * `InstanceList.get_by_host_and_node` reads `instance:*`. A kind is what
+ * comes before the last colon: `hypervisor:host2:*` is every guest of
+ * host2's hypervisor, `hypervisor:host2:inst-A` one of them.
  */
 import type { Footprint } from './engine/types';
 import type { HostName } from './types';
@@ -29,8 +31,13 @@ export const res = {
   pciRows: (host: HostName) => `pci_devices:${host}`,
   /** A host's in-memory ResourceTracker with its PciDevTracker and the periodic run's snapshots. */
   tracker: (host: HostName) => `tracker:${host}`,
-  /** The guests a host's hypervisor runs. */
-  hypervisor: (host: HostName) => `hypervisor:${host}`,
+  /** Every guest a host's hypervisor runs (what a listing of them reads). */
+  hypervisor: (host: HostName) => `hypervisor:${host}:*`,
+  /**
+   * One guest on a host's hypervisor: spawning, rebuilding or destroying one
+   * guest does not touch another, so two of them on one host are independent.
+   */
+  guest: (host: HostName, uuid: string) => `hypervisor:${host}:${uuid}`,
   /** Is a host's nova-compute up? */
   service: (host: HostName) => `service:${host}`,
   port: (id: string) => `port:${id}`,
@@ -100,7 +107,7 @@ function slowDependent(a: Footprint, b: Footprint): boolean {
 /*
  * The explorer asks "dependent?" for every pair of transitions it orders, so
  * footprints are compiled once into bit masks: one bit per concrete resource
- * and one per kind (`instance`, `tracker`, ...). A `kind:*` pattern conflicts
+ * and one per kind (`instance`, `tracker`, `hypervisor:host2`, ...). A `kind:*` pattern conflicts
  * with every resource of its kind. A handful of resources exist per scenario;
  * past 31 of either, the string comparison above is used.
  */
@@ -138,7 +145,7 @@ function masksOf(names: readonly string[]): Masks | null {
   let kinds = 0;
   let wholeKinds = 0;
   for (const name of names) {
-    const colon = name.indexOf(':');
+    const colon = name.lastIndexOf(':');
     const kind = bitOf(kindBits, colon < 0 ? name : name.slice(0, colon));
     if (kind === null) return null;
     if (name.endsWith(':*')) {

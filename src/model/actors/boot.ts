@@ -15,10 +15,11 @@ const INSTANCE = res.instance(NEW_SERVER);
 const PORT = res.port(NEW_SERVER_PORT);
 
 const FOOTPRINT = {
-  create: touches({ writes: [INSTANCE, res.instanceHost(NEW_SERVER), PORT] }),
+  // The new row has no host yet: a query by host cannot see it, so creating it does not write `instance-host:`.
+  create: touches({ writes: [INSTANCE, PORT] }),
   claim: touches({ writes: [INSTANCE, res.instanceHost(NEW_SERVER), res.tracker(HOST), res.pciRows(HOST)] }),
   bindPort: touches({ reads: [INSTANCE], writes: [PORT] }),
-  spawn: touches({ writes: [INSTANCE, res.hypervisor(HOST)] }),
+  spawn: touches({ writes: [INSTANCE, res.guest(HOST, NEW_SERVER)] }),
 } as const;
 
 export function* bootNewServer(env: Env, ctx: ActorContext): Program {

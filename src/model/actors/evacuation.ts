@@ -35,7 +35,7 @@ function footprintsOf(evacuee: Evacuee) {
     evacuate: touches({ writes: [instance, migration] }),
     claim: touches({ writes: [instance, migration, res.tracker(DEST), res.pciRows(DEST)] }),
     bindPort: touches({ reads: [instance], writes: [res.port(evacuee.port)] }),
-    rebuild: touches({ writes: [instance, res.hypervisor(DEST)] }),
+    rebuild: touches({ writes: [instance, res.guest(DEST, evacuee.uuid)] }),
     hostSave: touches({ writes: [instance, res.instanceHost(evacuee.uuid)] }),
     instance: touches({ writes: [instance] }),
     migration: touches({ writes: [migration] }),

@@ -18,7 +18,7 @@ import { res, sameResource } from '../footprint';
 import { defaultScenario, type Scenario } from '../scenario';
 import { actorsFor } from '../simulate';
 import { raceOf } from '../races';
-import { RACE_IDS, type RaceId, type World } from '../types';
+import { type HostName, RACE_IDS, type RaceId, type World } from '../types';
 import { hostOf, hostsOf, initialWorld } from '../world';
 
 const targetOf = new WeakMap<object, object>();
@@ -56,6 +56,20 @@ function table(target: object, rowResource: (key: string, field: string) => stri
   return proxy;
 }
 
+/**
+ * A hypervisor's guests, like a table: asking whether one runs, or looking
+ * inside one, reads that guest; copying the set to add or remove another
+ * (listing its keys) reads nothing.
+ */
+function guestsOf(target: object, host: HostName, note: Noter): object {
+  const guests = table(target, (uuid) => res.guest(host, uuid), note);
+  const proxy = new Proxy(guests, {
+    has: (t, key) => (typeof key === 'string' && note(res.guest(host, key)), Reflect.has(raw(t), key)),
+  });
+  targetOf.set(proxy, target);
+  return proxy;
+}
+
 function recordingWorld(world: World, note: Noter): World {
   const w = raw(world);
   const instanceResource = (uuid: string, field: string) =>
@@ -87,7 +101,7 @@ function recordingWorld(world: World, note: Noter): World {
             targetOf.set(proxy, p); // copied along, it is still the same view
             return proxy;
           }
-          if (key === 'guests') return leaf(raw(t.guests), res.hypervisor(h), note);
+          if (key === 'guests') return guestsOf(raw(t.guests), h, note);
           if (key === 'service') return leaf(raw(t.service), res.service(h), note);
           return Reflect.get(t, key);
         },
@@ -115,7 +129,8 @@ function writes(before: World, after: World): string[] {
   };
   rows(a.db.instances, b.db.instances, (uuid, p, q) => {
     out.push(res.instance(uuid));
-    if (p?.host !== q?.host || p?.node !== q?.node) out.push(res.instanceHost(uuid));
+    // A row created without a host is not seen by a query by host: its host is written when it gets one.
+    if ((p?.host ?? null) !== (q?.host ?? null) || (p?.node ?? null) !== (q?.node ?? null)) out.push(res.instanceHost(uuid));
   });
   rows(a.db.migrations, b.db.migrations, (id) => out.push(res.migration(Number(id))));
   rows(a.db.ports, b.db.ports, (id) => out.push(res.port(id)));
@@ -125,7 +140,7 @@ function writes(before: World, after: World): string[] {
     const x = raw(hostOf(a, h));
     const y = raw(hostOf(b, h));
     if (raw(x.tracker) !== raw(y.tracker) || raw(x.periodic) !== raw(y.periodic)) out.push(res.tracker(h));
-    if (raw(x.guests) !== raw(y.guests)) out.push(res.hypervisor(h));
+    rows(x.guests, y.guests, (uuid) => out.push(res.guest(h, uuid)));
     if (raw(x.service) !== raw(y.service)) out.push(res.service(h));
   }
   return out;
@@ -249,8 +264,17 @@ describe('footprints', () => {
     void view.db.instances['inst-A']!.vmState;
     void view.hosts.host2!.tracker.devices;
     void ('inst-A' in view.hosts.host1!.guests);
-    expect([...reads].sort()).toEqual(['hypervisor:host1', 'instance:inst-A', 'tracker:host2']);
-    expect(within(reads, ['instance:*', 'tracker:host2'])).toEqual(['hypervisor:host1']);
+    expect([...reads].sort()).toEqual(['hypervisor:host1:inst-A', 'instance:inst-A', 'tracker:host2']);
+    expect(within(reads, ['instance:*', 'tracker:host2'])).toEqual(['hypervisor:host1:inst-A']);
+    expect(within(reads, ['instance:*', 'tracker:host2', res.hypervisor('host1')])).toEqual([]);
+    // One guest is not another, and listing the guests reads every one of them.
+    expect(within(['hypervisor:host1:inst-A'], [res.guest('host1', 'inst-C')])).toEqual(['hypervisor:host1:inst-A']);
+    const copied = new Set<string>();
+    const guests = recordingWorld(initialWorld(), (r) => void copied.add(r)).hosts.host1!.guests;
+    void { ...guests };
+    expect([...copied]).toEqual([]);
+    void guests['inst-A']!.pciDevices;
+    expect([...copied]).toEqual(['hypervisor:host1:inst-A']);
     const after = { ...initialWorld(), db: { ...initialWorld().db, migrations: { 7: { id: 7 } } } } as unknown as World;
     expect(writes(initialWorld(), after)).toEqual(['migration:7']);
   });

@@ -39,8 +39,8 @@ const FOOTPRINT = {
   instance: touches({ writes: [INSTANCE] }),
   hostSave: touches({ reads: [MIGRATION], writes: [INSTANCE, res.instanceHost(SERVER)] }),
   drop: touches({ reads: [INSTANCE, MIGRATION], writes: [res.tracker(DEST), res.computeNode(DEST)] }),
-  destroy: touches({ writes: [res.hypervisor(DEST)] }),
-  start: touches({ writes: [res.hypervisor(SOURCE)] }),
+  destroy: touches({ writes: [res.guest(DEST, SERVER)] }),
+  start: touches({ writes: [res.guest(SOURCE, SERVER)] }),
 } as const;
 
 /** `revert_resize` on host2, buggy or fixed. */

@@ -21,7 +21,7 @@ const INSTANCE = res.instance(SERVER);
 const FOOTPRINT = {
   instance: touches({ writes: [INSTANCE] }),
   claim: touches({ writes: [INSTANCE, res.instanceHost(SERVER), res.tracker(COMPUTE), res.computeNode(COMPUTE)] }),
-  spawn: touches({ writes: [res.hypervisor(COMPUTE)] }),
+  spawn: touches({ writes: [res.guest(COMPUTE, SERVER)] }),
 } as const;
 
 function save(w: World, patch: Partial<InstanceRow>): World {
