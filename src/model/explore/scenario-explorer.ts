@@ -10,6 +10,7 @@ import { raceOf } from '../races';
 import type { Scenario } from '../scenario';
 import { actorsFor, simulate, simulateOutcome } from '../simulate';
 import { isUsageOutcome, type Mechanism, type Outcome, type PciOutcome, type Trace, type UsageMechanism, type UsageOutcome, type VerdictValue } from '../types';
+import { estimateSchedules, type RunConfig, type ScheduleEstimate } from './estimate';
 import { type Execution, explore, type Reduction } from './explorer';
 import { encodeSchedule } from './schedule-codec';
 
@@ -94,6 +95,22 @@ function outcomeOf(scenario: Scenario, execution: Execution): Outcome {
   });
 }
 
+/** What the explorer runs for `scenario`: its initial world, fresh threads and the model's limits. */
+export function runConfigOf(scenario: Scenario): RunConfig {
+  return { world: raceOf(scenario).initialWorld(scenario), actors: () => actorsFor(scenario), limits: MODEL_LIMITS };
+}
+
+/**
+ * How many schedules a complete exploration of `scenario` would run, with
+ * DPOR (its Mazurkiewicz traces) and without (every interleaving), estimated
+ * from `probes` random schedules (see `estimate.ts`).
+ *
+ * @example estimateScenario(defaultScenario(), 10_000).traces.mean // about 87
+ */
+export function estimateScenario(scenario: Scenario, probes: number, seed = 1): ScheduleEstimate {
+  return estimateSchedules(runConfigOf(scenario), probes, seed);
+}
+
 /**
  * Explore the schedules of `scenario`.
  *
@@ -106,9 +123,7 @@ export function exploreScenario(scenario: Scenario, budget: ExploreBudget): Scen
   let seen = 0;
   const stats = explore(
     {
-      world: raceOf(scenario).initialWorld(scenario),
-      actors: () => actorsFor(scenario),
-      limits: MODEL_LIMITS,
+      ...runConfigOf(scenario),
       reduction: budget.reduction,
       maxSchedules: budget.maxSchedules,
       ...(budget.shouldStop ? { shouldStop: budget.shouldStop } : {}),
