@@ -85,3 +85,20 @@ test('every race explores: #1879878 confirm loses by a periodic before the drop,
   await expect(page.getByTestId('timeline')).toHaveAttribute('data-mode', 'schedule');
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'lost');
 });
+
+test('a scenario too big for the budget is cut short, says so, and shows what it covered', async ({ page }) => {
+  test.setTimeout(150_000);
+  // Issue 11's bigger scenario: two evacuations, three periodic runs and a boot (millions of schedules).
+  await openApp(page, '?v=1&preset=production&periodicRuns=3&bootAt=3000&evacuees=2');
+  const panel = page.getByTestId('schedules');
+  await page.getByTestId('schedules-run').click();
+  await expect(panel).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  for (const variant of ['buggy', 'fixed']) {
+    const column = page.getByTestId(`schedules-${variant}`);
+    await expect(column).toContainText('cut short by the budget');
+    await expect(column.locator('.sched-outcomes li').first()).toContainText('× kept');
+  }
+  // What it covered: the buggy code's losing schedules, ready to load.
+  await expect(page.getByTestId('schedules-buggy')).not.toHaveAttribute('data-losing', '0');
+  await expect(page.getByTestId('schedule-load-shortest')).toBeVisible();
+});

@@ -22,6 +22,7 @@ import { untimedScheduler } from '../engine/scheduler';
 import type { ActorSpec, Footprint } from '../engine/types';
 import { dependent } from '../footprint';
 import type { World } from '../types';
+import { traceSize } from './estimate';
 
 export type Reduction = 'dpor' | 'none';
 
@@ -35,6 +36,8 @@ export interface ExploreConfig {
   readonly maxSchedules: number;
   /** Asked after every run; `true` stops the exploration (a time budget, a cancel). */
   readonly shouldStop?: () => boolean;
+  /** With DPOR: count each schedule's Mazurkiewicz trace (the interleavings it stands for); costs a fraction of a ms each. */
+  readonly measureTraces?: boolean;
 }
 
 /** One complete schedule and what it ended with. */
@@ -46,6 +49,8 @@ export interface Execution {
   readonly steps: number;
   /** How often consecutive transitions belong to different threads. */
   readonly contextSwitches: number;
+  /** The interleavings this schedule stands for (its trace's size): with `measureTraces`, else 1. */
+  readonly interleavings: number;
 }
 
 export interface ExploreStats {
@@ -237,7 +242,10 @@ export function explore(config: ExploreConfig, visit: (execution: Execution) => 
       const choices = stack.slice(0, depth).map((n) => n.chosen);
       let contextSwitches = 0;
       for (let i = 1; i < choices.length; i++) if (choices[i] !== choices[i - 1]) contextSwitches++;
-      visit({ choices, result, steps: recorder.size, contextSwitches });
+      const interleavings = dpor && config.measureTraces
+        ? traceSize(stack.slice(0, depth).map((n) => ({ thread: n.chosen, footprint: n.footprint, enabledBy: n.enabledBy })), threadCount)
+        : 1;
+      visit({ choices, result, steps: recorder.size, contextSwitches, interleavings });
     }
     // The run may end before the last node's transition (a model limit): drop what did not run.
     stack.length = Math.min(stack.length, depth);

@@ -49,9 +49,12 @@ describe('exploring every schedule of a scenario', () => {
     // Without reduction: 38,597, 1,262 and 4,192 schedules.
     const small: Scenario[] = [test(), test({ fix: true }), prod({ fix: true })];
     for (const scenario of small) {
-      const reduced = exploreScenario(scenario, { reduction: 'dpor', ...everything });
+      const reduced = exploreScenario(scenario, { reduction: 'dpor', ...everything, measureTraces: true });
       const full = exploreScenario(scenario, { reduction: 'none', maxSchedules: 100_000 });
       expect(full.complete).toBe(true);
+      // Each DPOR schedule stands for its whole trace: together, for every interleaving.
+      expect(reduced.interleavings).toBe(full.schedules);
+      expect(full.interleavings).toBe(full.schedules);
       const kinds = (r: typeof full) => new Set(r.outcomes.map((o) => `${o.verdict} ${o.mechanism} ${JSON.stringify('pciAllocated' in o ? o.pciAllocated : o.usage)}`));
       expect(kinds(reduced)).toEqual(kinds(full));
       expect(reduced.schedules).toBeLessThan(full.schedules);
@@ -84,6 +87,12 @@ describe('exploring every schedule of a scenario', () => {
     const r = exploreScenario(test(), { reduction: 'none', maxSchedules: 100 });
     expect(r).toMatchObject({ schedules: 100, complete: false });
     expect(r.outcomes.reduce((n, o) => n + o.count, 0)).toBe(100);
+    // Cut short with DPOR, the schedules run stand for a part of the 38,597 interleavings, exactly counted.
+    const cut = exploreScenario(test(), { reduction: 'dpor', maxSchedules: 20, measureTraces: true });
+    expect(cut).toMatchObject({ schedules: 20, complete: false });
+    expect(cut.interleavings).toBeGreaterThan(20);
+    expect(cut.interleavings).toBeLessThan(38_597);
+    expect(exploreScenario(test(), { reduction: 'dpor', maxSchedules: 20 }).interleavings).toBeNull();
   });
 });
 

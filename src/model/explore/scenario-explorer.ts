@@ -22,6 +22,8 @@ export interface ExploreBudget {
   readonly shouldStop?: () => boolean;
   /** Told every so many schedules how far it got. */
   readonly onProgress?: (schedules: number) => void;
+  /** With DPOR: add up the interleavings the schedules run stand for (see `ScenarioExploration.interleavings`). */
+  readonly measureTraces?: boolean;
 }
 
 /** A schedule worth showing. */
@@ -59,6 +61,12 @@ export interface ScenarioExploration {
   /** Runs cut short because an equivalent schedule was run already (sleep sets). */
   readonly redundant: number;
   readonly complete: boolean;
+  /**
+   * The interleavings the schedules run stand for: each schedule's trace
+   * size, added up (with `measureTraces`; without reduction, one each).
+   * Complete, it is every interleaving, exactly; cut short, the part covered.
+   */
+  readonly interleavings: number | null;
   /** Each distinct final outcome with how many schedules reached it, most frequent first. */
   readonly outcomes: readonly OutcomeCount[];
   readonly losingSchedules: number;
@@ -121,14 +129,17 @@ export function exploreScenario(scenario: Scenario, budget: ExploreBudget): Scen
   const losing: ScheduleSummary[] = [];
   let losingSchedules = 0;
   let seen = 0;
+  let interleavings = 0;
   const stats = explore(
     {
       ...runConfigOf(scenario),
       reduction: budget.reduction,
       maxSchedules: budget.maxSchedules,
       ...(budget.shouldStop ? { shouldStop: budget.shouldStop } : {}),
+      measureTraces: budget.measureTraces === true,
     },
     (execution) => {
+      interleavings += execution.interleavings;
       const outcome = outcomeOf(scenario, execution);
       const key = outcomeKey(outcome);
       const known = outcomes.get(key);
@@ -153,6 +164,7 @@ export function exploreScenario(scenario: Scenario, budget: ExploreBudget): Scen
     schedules: stats.schedules,
     redundant: stats.redundant,
     complete: stats.complete,
+    interleavings: budget.reduction === 'none' || budget.measureTraces ? interleavings : null,
     outcomes: [...outcomes.values()].sort((a, b) => b.count - a.count),
     losingSchedules,
     losing,
