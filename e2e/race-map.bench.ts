@@ -46,3 +46,48 @@ test('race map: default 100 × 100, input to last cell', async ({ page }, testIn
   console.log(line);
   testInfo.annotations.push({ type: 'race-map', description: line });
 });
+
+test('race map: after a burst of inputs, last cell and workers replaced', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  // Count the sweep workers the pool starts: a worker cancelled mid-task is replaced, and a fresh one is cold.
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    const counted = window as unknown as { sweepWorkersMade: number };
+    counted.sweepWorkersMade = 0;
+    class Counted extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        if (options?.name === 'racelab-sweep') counted.sweepWorkersMade++;
+      }
+    }
+    window.Worker = Counted;
+  });
+  await openApp(page, '?v=1');
+  await page.waitForSelector('[data-testid="race-map"][data-state="done"]', { timeout: 60_000 });
+  const result = await page.evaluate(async () => {
+    const counted = window as unknown as { sweepWorkersMade: number };
+    const before = counted.sweepWorkersMade;
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const lastCell: number[] = [];
+    for (let burst = 0; burst < 4; burst++) {
+      // Eight inputs 60 ms apart (clicks on a slider's track, keys), each starting new sweeps.
+      for (let k = 0; k < 8; k++) {
+        window.racelab!.state().setParam('spawn', 100 + burst * 10 + k);
+        await wait(60);
+      }
+      const started = performance.now();
+      for (;;) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        if (window.racelab!.state().raceMap?.status === 'done') break;
+      }
+      lastCell.push(performance.now() - started);
+      await wait(300);
+    }
+    return { replaced: counted.sweepWorkersMade - before, lastCell };
+  });
+  const line =
+    `race map after bursts of 8 inputs 60 ms apart: from the last input to the last cell ${result.lastCell.map((t) => t.toFixed(0)).join(', ')} ms; ` +
+    `sweep workers replaced during the 32 inputs: ${result.replaced}`;
+  console.log(line);
+  testInfo.annotations.push({ type: 'race-map-burst', description: line });
+});

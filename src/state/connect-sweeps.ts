@@ -18,7 +18,7 @@ import { EMPTY_TALLY } from '../sweep/odds';
 import { scenarioToQuery } from '../url/scenario-query';
 import { createSweepPool, type SweepJob, type SweepWorkerLike } from '../worker/sweep-pool';
 import type { AppStore } from './store';
-import { flipJob, mapJob, oddsJob } from './sweep-jobs';
+import { createRunCosts, flipJob, mapJob, oddsJob } from './sweep-jobs';
 import type { FlipRun, OddsRun, RaceMapRun } from './sweep-slice';
 
 export interface SweepConnectionOptions {
@@ -73,6 +73,7 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
       if (willRetry) notice(`${message} A new one was started and its part of the sweep runs again.`);
     },
   });
+  const learn = { costs: createRunCosts(), workers: pool.size };
   const maps = lru<RaceMapRun>(8);
   const flips = lru<FlipRun>(32);
   const odds = lru<OddsRun>(16);
@@ -109,7 +110,7 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
           if (run) setMap({ ...run, status: 'error', error: message });
           notice(`The race map stopped: ${message}`);
         },
-      }),
+      }, learn),
     );
   }
 
@@ -162,7 +163,7 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
               if (flipJobNow?.key === key) store.setState({ flips: { scenario, status: 'error', report: null, error: message } });
               notice(`The nearest-flip search stopped: ${message}`);
             },
-          }),
+          }, learn),
         );
     flipJobNow = { key, job };
   }
@@ -197,7 +198,7 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
               if (mine()) store.setState({ odds: { ...base, status: 'error', error: message } });
               notice(`The odds under jitter stopped: ${message}`);
             },
-          }),
+          }, learn),
         );
     oddsJobNow = { key, job };
   }

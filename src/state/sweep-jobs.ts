@@ -5,13 +5,43 @@
  */
 import type { Scenario } from '../model';
 import { createChunker } from '../sweep/chunker';
-import { flipKeysFor, type FlipReport, type FlipSearch, flipReport } from '../sweep/flips';
+import { type FlipKey, flipKeysFor, type FlipReport, type FlipSearch, flipReport } from '../sweep/flips';
 import type { MapSpec } from '../sweep/map-spec';
 import { EMPTY_TALLY, mergeTallies, type OddsTally } from '../sweep/odds';
 import type { JobSource } from '../worker/sweep-pool';
 
 /** What a task should take: short enough that a new input is answered within about one of them. */
 const TASK_TARGET_MS = 25;
+
+/**
+ * What one run cost in earlier sweeps, by the kind of run (`runCostKey`):
+ * a new map or odds job sizes its first tasks from it instead of sending
+ * small probes first and waiting for them.
+ */
+export interface RunCosts {
+  get(key: string): number | null;
+  set(key: string, msPerRun: number): void;
+}
+
+export function createRunCosts(): RunCosts {
+  const costs = new Map<string, number>();
+  return { get: (key) => costs.get(key) ?? null, set: (key, ms) => void costs.set(key, ms) };
+}
+
+/**
+ * What decides how long one run takes: the race, the harness, the threads
+ * and how many periodic runs; not the timings a sweep varies (a delay moves
+ * steps in time, it does not add any).
+ */
+export function runCostKey(s: Scenario): string {
+  return [s.race, s.preset, s.fix, s.periodicRuns, s.period, s.evacuees, s.bootAt !== null, s.host1UpAt !== null, s.jitter > 0].join('|');
+}
+
+/** How a job learns from and teaches what a run costs, and how many workers share its tasks. */
+export interface JobCosts {
+  readonly costs: RunCosts;
+  readonly workers: number;
+}
 
 export interface MapJobEvents {
   cells(start: number, cells: Uint8Array): void;
@@ -31,10 +61,13 @@ export interface OddsJobEvents {
 }
 
 /** A race map: cells in row-major runs from the bottom row, sized to about `TASK_TARGET_MS` each. */
-export function mapJob(scenario: Scenario, spec: MapSpec, events: MapJobEvents): JobSource {
+export function mapJob(scenario: Scenario, spec: MapSpec, events: MapJobEvents, learn?: JobCosts): JobSource {
   const total = spec.res * spec.res;
-  // The first task is small: a cell of a 7,000-step production run takes 30 ms, and it is not timed yet.
-  const chunker = createChunker(total, { first: 8, targetMs: TASK_TARGET_MS, max: 8 * spec.res });
+  const costKey = runCostKey(scenario);
+  // Without a prior the first tasks are small: a cell of a 7,000-step production run takes 30 ms.
+  const chunker = createChunker(total, {
+    first: 8, targetMs: TASK_TARGET_MS, max: 8 * spec.res, prior: learn?.costs.get(costKey) ?? null, workers: learn?.workers ?? 1,
+  });
   return {
     next() {
       const range = chunker.next();
@@ -45,6 +78,7 @@ export function mapJob(scenario: Scenario, spec: MapSpec, events: MapJobEvents):
     onResult(result, _task, elapsedMs) {
       if (result.type !== 'map-cells') return;
       chunker.observe(result.cells.length, elapsedMs);
+      learn?.costs.set(costKey, chunker.msPerItem()!);
       events.cells(result.start, result.cells);
     },
     onDone: () => events.done(),
@@ -53,18 +87,27 @@ export function mapJob(scenario: Scenario, spec: MapSpec, events: MapJobEvents):
 }
 
 /** The nearest flip: one task per timing key, reported once all are in (a partial answer could name a flip that is not the nearest). */
-export function flipJob(scenario: Scenario, events: FlipJobEvents): JobSource {
+export function flipJob(scenario: Scenario, events: FlipJobEvents, learn?: JobCosts): JobSource {
   const keys = flipKeysFor(scenario.race);
   const searches: FlipSearch[] = [];
   const report = (): FlipReport => flipReport(searches[0]?.from ?? 'kept', searches);
+  const costKey = runCostKey(scenario);
+  /** A key's search takes about as many runs as its last one did (a slider moves the current value a little). */
+  const expectedMs = (key: FlipKey): number | null => {
+    const perRun = learn?.costs.get(costKey) ?? null;
+    const probes = learn?.costs.get(`flip-probes|${scenario.race}|${key}`) ?? null;
+    return perRun === null || probes === null ? null : perRun * probes;
+  };
   return {
     next() {
       const key = keys.shift();
-      return key ? { task: { type: 'flip', scenario, key }, expectedMs: null } : null;
+      return key ? { task: { type: 'flip', scenario, key }, expectedMs: expectedMs(key) } : null;
     },
-    onResult(result) {
+    onResult(result, _task, elapsedMs) {
       if (result.type !== 'flip') return;
       searches.push(result.search);
+      learn?.costs.set(`flip-probes|${scenario.race}|${result.search.key}`, result.search.probes);
+      if (result.search.probes > 0) learn?.costs.set(costKey, elapsedMs / result.search.probes);
     },
     onDone: () => events.done(report()),
     onError: (message) => events.error(message),
@@ -72,8 +115,11 @@ export function flipJob(scenario: Scenario, events: FlipJobEvents): JobSource {
 }
 
 /** Odds: seeds 1..runs in tasks of about `TASK_TARGET_MS`, tallied as they come. */
-export function oddsJob(scenario: Scenario, runs: number, events: OddsJobEvents): JobSource {
-  const chunker = createChunker(runs, { first: 8, targetMs: TASK_TARGET_MS, max: 2000 });
+export function oddsJob(scenario: Scenario, runs: number, events: OddsJobEvents, learn?: JobCosts): JobSource {
+  const costKey = runCostKey(scenario);
+  const chunker = createChunker(runs, {
+    first: 8, targetMs: TASK_TARGET_MS, max: 2000, prior: learn?.costs.get(costKey) ?? null, workers: learn?.workers ?? 1,
+  });
   let tally = EMPTY_TALLY;
   return {
     next() {
@@ -86,6 +132,7 @@ export function oddsJob(scenario: Scenario, runs: number, events: OddsJobEvents)
     onResult(result, _task, elapsedMs) {
       if (result.type !== 'odds') return;
       chunker.observe(result.tally.runs, elapsedMs);
+      if (scenario.jitter > 0) learn?.costs.set(costKey, chunker.msPerItem()!);
       tally = mergeTallies(tally, result.tally);
       events.progress(tally);
     },

@@ -64,3 +64,34 @@ describe('chunker', () => {
     expect(ranges.reduce((n, [a, b]) => n + b - a, 0)).toBe(950);
   });
 });
+
+describe('chunker with a prior and a tail', () => {
+  it('sizes its first tasks from what a run cost in an earlier sweep, without probing first', () => {
+    const chunker = createChunker(10_000, { first: 8, targetMs: 25, max: 800, prior: 0.05 });
+    expect(chunker.msPerItem()).toBe(0.05);
+    expect(chunker.expectedMs(500)).toBe(25);
+    expect(chunker.next()).toEqual([0, 500]);
+    // What the tasks take replaces the prior.
+    chunker.observe(500, 50);
+    expect(chunker.msPerItem()).toBe(0.1);
+    expect(chunker.next()).toEqual([500, 750]);
+    // No prior, or a useless one: small first tasks.
+    expect(createChunker(100, { first: 8, targetMs: 25, max: 800, prior: null }).next()).toEqual([0, 8]);
+    expect(createChunker(100, { first: 8, targetMs: 25, max: 800, prior: 0 }).next()).toEqual([0, 8]);
+  });
+
+  it('shrinks its tasks near the end, so the workers finish together, but not below a quarter of the target', () => {
+    const chunker = createChunker(2000, { first: 8, targetMs: 20, max: 800, prior: 0.02, workers: 2 });
+    const sizes: number[] = [];
+    for (let r = chunker.next(); r; r = chunker.next()) sizes.push(r[1] - r[0]);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(2000);
+    // 1000 a task at 0.02 ms would be 20 ms, but a quarter of what is left comes first.
+    expect(sizes[0]).toBe(500);
+    expect(sizes.every((n, i) => i === 0 || n <= sizes[i - 1]!)).toBe(true);
+    // The smallest is a quarter of the target (250 items = 5 ms), or what is left.
+    expect(Math.min(...sizes.slice(0, -1))).toBe(250);
+    // Without a worker count the tasks stay at the target.
+    const flat = createChunker(2000, { first: 8, targetMs: 20, max: 800, prior: 0.02 });
+    expect(flat.next()).toEqual([0, 800]);
+  });
+});

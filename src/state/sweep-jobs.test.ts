@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { defaultScenario } from '../model/scenario';
+import { defaultMapSpec } from '../sweep/map-spec';
+import { createRunCosts, mapJob, oddsJob, runCostKey } from './sweep-jobs';
+
+const quiet = { cells() {}, done() {}, error() {} };
+
+describe('what a run cost, across sweeps', () => {
+  it('keys a run by what decides its length, not by the timings a sweep varies', () => {
+    const base = defaultScenario();
+    expect(runCostKey({ ...base, dropDelay: 5, migDelay: 2500, spawn: 7 })).toBe(runCostKey(base));
+    expect(runCostKey({ ...base, periodicRuns: 3 })).not.toBe(runCostKey(base));
+    expect(runCostKey({ ...base, bootAt: 3000 })).not.toBe(runCostKey(base));
+    expect(runCostKey({ ...base, evacuees: 2 })).not.toBe(runCostKey(base));
+    expect(runCostKey(defaultScenario('production'))).not.toBe(runCostKey(base));
+  });
+
+  it('a new map sizes its first task from the last map of the same kind of run', () => {
+    const costs = createRunCosts();
+    const learn = { costs, workers: 2 };
+    const spec = defaultMapSpec();
+    const first = mapJob(defaultScenario(), spec, quiet, learn);
+    const probe = first.next()!;
+    expect(probe.expectedMs).toBeNull();
+    if (probe.task.type !== 'map-cells') throw new Error('a map task');
+    expect(probe.task.end - probe.task.start).toBe(8);
+    // 8 cells took 0.4 ms: 0.05 ms a cell.
+    first.onResult({ type: 'map-cells', start: 0, cells: new Uint8Array(8) }, probe.task, 0.4);
+    expect(costs.get(runCostKey(defaultScenario()))).toBeCloseTo(0.05);
+    const next = mapJob({ ...defaultScenario(), spawn: 51 }, spec, quiet, learn).next()!;
+    if (next.task.type !== 'map-cells') throw new Error('a map task');
+    expect(next.task.end - next.task.start).toBe(500); // 25 ms at 0.05 ms a cell
+    expect(next.expectedMs).toBeCloseTo(25);
+    // Another kind of run starts small again.
+    const other = mapJob({ ...defaultScenario(), periodicRuns: 20 }, spec, quiet, learn).next()!;
+    if (other.task.type !== 'map-cells') throw new Error('a map task');
+    expect(other.task.end - other.task.start).toBe(8);
+  });
+
+  it('odds learn only from jittered runs (without jitter a task is one simulation, whatever its seeds)', () => {
+    const costs = createRunCosts();
+    const events = { progress() {}, done() {}, error() {} };
+    const calm = oddsJob(defaultScenario(), 1000, events, { costs, workers: 2 });
+    const task = calm.next()!.task;
+    calm.onResult({ type: 'odds', tally: { runs: 8, lost: 8, incomplete: 0, margins: [] } } as never, task, 0.1);
+    expect(costs.get(runCostKey(defaultScenario()))).toBeNull();
+    const shaky = { ...defaultScenario(), jitter: 200 };
+    const jittered = oddsJob(shaky, 1000, events, { costs, workers: 2 });
+    jittered.onResult({ type: 'odds', tally: { runs: 8, lost: 4, incomplete: 0, margins: [] } } as never, jittered.next()!.task, 0.8);
+    expect(costs.get(runCostKey(shaky))).toBeCloseTo(0.1);
+  });
+});
