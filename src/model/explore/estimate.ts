@@ -69,10 +69,12 @@ export function happensBefore(transitions: readonly Transition[], threadCount: n
   const clocks: Int32Array[] = [];
   transitions.forEach((t, k) => {
     const clock = new Int32Array(threadCount);
-    for (let j = 0; j < k; j++) {
+    // Latest first: an earlier transition already ordered before this one through a later one needs no check.
+    for (let j = k - 1; j >= 0; j--) {
       const earlier = transitions[j]!;
-      if (earlier.thread !== t.thread && j !== t.enabledBy && !dependent(earlier.footprint, t.footprint)) continue;
       const before = clocks[j]!;
+      if (clock[earlier.thread]! >= before[earlier.thread]!) continue;
+      if (earlier.thread !== t.thread && j !== t.enabledBy && !dependent(earlier.footprint, t.footprint)) continue;
       for (let u = 0; u < threadCount; u++) if (before[u]! > clock[u]!) clock[u] = before[u]!;
     }
     clock[t.thread] = ++seen[t.thread]!;
@@ -91,17 +93,22 @@ export function traceSize(transitions: readonly Transition[], threadCount: numbe
   transitions.forEach((t, k) => byThread[t.thread]!.push(k));
   const lengths = byThread.map((ks) => ks.length);
   const done = new Int32Array(threadCount);
-  const memo = new Map<number, number>();
-  const key = (): number => {
-    let k = 0;
-    for (let u = 0; u < threadCount; u++) k = k * (lengths[u]! + 1) + done[u]!;
-    return k;
-  };
+  // A downward-closed set is a vector of how far each thread got: a mixed-radix number indexes it.
+  const radix = new Int32Array(threadCount);
+  let states = 1;
+  for (let u = threadCount - 1; u >= 0; u--) {
+    radix[u] = states;
+    states *= lengths[u]! + 1;
+  }
+  // Counted so far, by state (NaN: not yet); a table while it fits in a few MB, else a map.
+  const table = states <= 1 << 22 ? new Float64Array(states).fill(Number.NaN) : null;
+  const memo = table ? null : new Map<number, number>();
+  let key = 0;
   const count = (placed: number): number => {
     if (placed === transitions.length) return 1;
-    const k = key();
-    const known = memo.get(k);
-    if (known !== undefined) return known;
+    const k = key;
+    const known = table ? table[k]! : memo!.get(k);
+    if (known !== undefined && !Number.isNaN(known)) return known;
     let total = 0;
     for (let t = 0; t < threadCount; t++) {
       if (done[t]! >= lengths[t]!) continue;
@@ -110,10 +117,13 @@ export function traceSize(transitions: readonly Transition[], threadCount: numbe
       for (let u = 0; u < threadCount && ready; u++) if (u !== t && clock[u]! > done[u]!) ready = false;
       if (!ready) continue;
       done[t]!++;
+      key += radix[t]!;
       total += count(placed + 1);
+      key -= radix[t]!;
       done[t]!--;
     }
-    memo.set(k, total);
+    if (table) table[k] = total;
+    else memo!.set(k, total);
     return total;
   };
   return count(0);
