@@ -5,34 +5,11 @@
  * explorations where those finish.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActorSpec, Op } from '../engine/types';
-import { touches } from '../footprint';
 import { defaultScenario, type Scenario } from '../scenario';
-import type { World } from '../types';
-import { initialWorld, updateInstance } from '../world';
 import { happensBefore, recordRun, type RunConfig, traceKey, traceSize, type Transition } from './estimate';
 import { explore } from './explorer';
 import { estimateScenario, runConfigOf } from './scenario-explorer';
-
-const LIMITS = { maxTime: 1e9, maxSteps: 1000 };
-
-function step(tag: string, footprint: { reads?: string[]; writes?: string[] }): Op {
-  return {
-    type: 'step',
-    spec: {
-      lane: 'api', host: null, name: tag, nova: 'lock', duration: 1, footprint: touches(footprint),
-      apply: (w: World) => ({ world: updateInstance(w, 'inst-A', { name: `${w.db.instances['inst-A']!.name},${tag}` }), label: () => tag }),
-    },
-  };
-}
-
-function program(...threads: Op[][]): RunConfig {
-  return {
-    world: initialWorld(),
-    limits: LIMITS,
-    actors: (): ActorSpec[] => threads.map((ops, i) => ({ id: `t${i}`, startAt: 0, run: function* () { yield* ops; } })),
-  };
-}
+import { acquire, program, release, step } from './test-programs';
 
 const first = (threads: readonly number[]): number => threads[0]!;
 
@@ -84,8 +61,6 @@ describe('DPOR runs one schedule per Mazurkiewicz trace', () => {
   };
 
   it('on hand-made programs with a lock', () => {
-    const acquire = (lock: string): Op => ({ type: 'acquire', lock, lane: 'api', host: null });
-    const release = (lock: string): Op => ({ type: 'release', lock });
     const config = program(
       [acquire('L'), step('a', { writes: ['x'] }), release('L'), step('a2', { reads: ['z'] })],
       [acquire('L'), step('b', { writes: ['y'] }), release('L')],

@@ -5,30 +5,10 @@
  * lock operations that follow a step belonging to it.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActorSpec, Op } from '../engine/types';
-import { touches } from '../footprint';
-import type { World } from '../types';
-import { initialWorld, updateInstance } from '../world';
+import type { ActorSpec } from '../engine/types';
+import { initialWorld } from '../world';
 import { type Execution, explore, type Reduction } from './explorer';
-
-const LIMITS = { maxTime: 1e9, maxSteps: 1000 };
-
-/** A step that appends `tag` to a log kept in inst-A's name, and touches what it declares. */
-function step(tag: string, footprint: { reads?: string[]; writes?: string[] }): Op {
-  return {
-    type: 'step',
-    spec: {
-      lane: 'api', host: null, name: tag, nova: 'lock', duration: 1, footprint: touches(footprint),
-      apply: (w: World) => ({ world: updateInstance(w, 'inst-A', { name: `${w.db.instances['inst-A']!.name},${tag}` }), label: () => tag }),
-    },
-  };
-}
-const acquire = (lock: string): Op => ({ type: 'acquire', lock, lane: 'api', host: null });
-const release = (lock: string): Op => ({ type: 'release', lock });
-
-function threads(...programs: Op[][]): () => ActorSpec[] {
-  return () => programs.map((ops, i) => ({ id: `t${i}`, startAt: 0, run: function* () { yield* ops; } }));
-}
+import { acquire, LIMITS, release, step, threads } from './test-programs';
 
 function run(actors: () => ActorSpec[], reduction: Reduction) {
   const logs: string[] = [];
