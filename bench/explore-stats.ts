@@ -8,7 +8,7 @@
  * for, divided by those schedules, is the reduction: over the whole space
  * when DPOR completes, over the part it covered when its budget cuts it.
  */
-import { exploreScenario } from '../src/model/explore/scenario-explorer';
+import { estimateScenario, exploreScenario } from '../src/model/explore/scenario-explorer';
 import { defaultScenario, type Scenario } from '../src/model/scenario';
 
 /**
@@ -51,6 +51,8 @@ export interface ExplorationStats {
   readonly measured: { readonly schedules: number; readonly interleavings: number; readonly complete: boolean };
   /** Interleavings per DPOR schedule over `measured`: the reduction factor, exact over what was covered. */
   readonly reductionFactor: number;
+  /** Knuth's estimates of the whole (interleavings, traces) from random schedules: a cross-check, heavy-tailed. */
+  readonly estimate: { readonly interleavings: number; readonly traces: number; readonly probes: number };
   readonly line: string;
 }
 
@@ -70,6 +72,9 @@ export function explorationStats(scenario: Scenario, budget: number, seconds: nu
   const traced = exploreScenario(scenario, { reduction: 'dpor', maxSchedules: budget, shouldStop: () => performance.now() > deadline, measureTraces: true });
   const measured = { schedules: traced.schedules, interleavings: traced.interleavings ?? 0, complete: traced.complete };
   const reductionFactor = measured.interleavings / Math.max(1, measured.schedules);
+  const probes = 20_000;
+  const estimated = estimateScenario(scenario, probes);
+  const estimate = { interleavings: estimated.interleavings.mean, traces: estimated.traces.mean, probes };
   const count = (r: ExploreRun) => `${r.schedules.toLocaleString('en')}${r.complete ? '' : '+ (budget cut)'}`;
   const big = (n: number) => (n >= 1e7 ? n.toExponential(2) : Math.round(n).toLocaleString('en'));
   const factor = measured.complete
@@ -78,6 +83,7 @@ export function explorationStats(scenario: Scenario, budget: number, seconds: nu
       `reduction ${big(reductionFactor)}× on the part covered (exact there; DPOR did not finish)`;
   const line =
     `dpor ${count(dpor)} schedules at ${dpor.schedulesPerSecond.toLocaleString('en')}/s; ` +
-    `none ${count(none)} at ${none.schedulesPerSecond.toLocaleString('en')}/s; ${factor}`;
-  return { dpor, none, measured, reductionFactor, line };
+    `none ${count(none)} at ${none.schedulesPerSecond.toLocaleString('en')}/s; ${factor}; ` +
+    `Knuth's estimate from ${probes.toLocaleString('en')} random schedules: ${big(estimate.interleavings)} interleavings, ${big(estimate.traces)} traces`;
+  return { dpor, none, measured, reductionFactor, estimate, line };
 }

@@ -13,6 +13,8 @@ export interface SchedulesOptions {
   readonly reduction: boolean;
   readonly budget: number;
   readonly seconds: number | null;
+  /** Count the interleavings the schedules stand for (each DPOR schedule's trace size). */
+  readonly measureTraces?: boolean;
   readonly now: () => number;
 }
 
@@ -24,6 +26,7 @@ export function schedulesReport(scenario: Scenario, options: SchedulesOptions): 
     reduction: options.reduction ? 'dpor' : 'none',
     maxSchedules: options.budget,
     shouldStop: () => options.now() > deadline,
+    measureTraces: options.measureTraces === true,
   });
   const elapsedMs = Math.round((options.now() - started) * 10) / 10;
   const shortest = result.losing[0] ?? null;
@@ -45,6 +48,8 @@ export function schedulesReport(scenario: Scenario, options: SchedulesOptions): 
     shortestLosing,
     reduction: result.reduction,
     complete: result.complete,
+    // Every interleaving when complete, the part covered when cut short (without reduction: one each).
+    ...(options.measureTraces ? { interleavings: result.interleavings } : {}),
     elapsedMs,
     schedulesPerSecond: elapsedMs > 0 ? Math.round((result.schedules / elapsedMs) * 1000) : null,
   };

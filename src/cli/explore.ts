@@ -7,7 +7,7 @@
  *   map   [--x KEY] [--y KEY] [--res N]   the race map: which cells lose the allocation
  *   flip                                   the nearest flip of each timing key
  *   odds  [--runs N]                       seeds 1..N with the scenario's jitter
- *   schedules [--no-reduction] [--budget N] [--seconds S]   every interleaving of the threads
+ *   schedules [--no-reduction] [--budget N] [--seconds S] [--traces]   every interleaving of the threads
  */
 import type { NumericKey, RaceId } from '../model/scenario';
 import { countCells, lostRows } from '../sweep/cells';
@@ -25,7 +25,7 @@ const OPTIONS: Readonly<Record<string, Command>> = {
   '--x': 'map', '--y': 'map', '--res': 'map', '--runs': 'odds', '--budget': 'schedules', '--seconds': 'schedules',
 };
 /** Options that take no value. */
-const FLAGS: Readonly<Record<string, Command>> = { '--no-reduction': 'schedules' };
+const FLAGS: Readonly<Record<string, Command>> = { '--no-reduction': 'schedules', '--traces': 'schedules' };
 const MAX_RUNS = 100_000;
 
 const USAGE = `usage: npm run -s explore -- map|flip|odds '<query string>' [options]
@@ -35,9 +35,10 @@ const USAGE = `usage: npm run -s explore -- map|flip|odds '<query string>' [opti
                                       { verdict, flips: [{ key, value, delta }] } nearest first
   odds [--runs N]                     seeds 1..N (default ${DEFAULT_ODDS_RUNS}) with the scenario's jitter:
                                       { runs, lost, share, ci95: [lo, hi] }
-  schedules [--no-reduction] [--budget N] [--seconds S]
+  schedules [--no-reduction] [--budget N] [--seconds S] [--traces]
                                       every order of the threads' atomic steps (time does not count):
                                       { schedules, outcomes, losingSchedules, shortestLosing, reduction, complete, elapsedMs, schedulesPerSecond }
+                                      --traces adds interleavings: how many interleavings the DPOR schedules stand for (exact)
 Axis keys: ${MAP_AXIS_KEYS.join(', ')} (race=1896463; each race offers the keys in ms it reads). Scenario keys and ranges: see README.md.`;
 
 interface Invocation {
@@ -149,6 +150,7 @@ function main(args: readonly string[]): number {
         reduction: invocation.options['--no-reduction'] === undefined,
         budget,
         seconds: seconds === 0 ? null : seconds,
+        measureTraces: invocation.options['--traces'] !== undefined,
         now: () => performance.now(),
       }));
     }

@@ -1,8 +1,9 @@
 /**
- * How many schedules a full exploration would run, without running it: for
- * scenarios too big to explore within a budget, so that a cut-short run can
- * say what share it covered, and so that the reduction DPOR brings can be
- * given where neither run finishes.
+ * Mazurkiewicz traces of a run: its happens-before order, the number of
+ * interleavings that only reorder its independent transitions (the trace's
+ * size, which the explorer adds up to give an exact reduction factor), a key
+ * that equivalent runs share, and an estimate of how many schedules a full
+ * exploration would run, without running it.
  *
  * Both counts are Knuth's estimator of the size of a tree (Knuth, "Estimating
  * the efficiency of backtrack programs", 1975): a random walk from the root
@@ -19,7 +20,10 @@
  * happens-before order, counted exactly by dynamic programming over its
  * downward-closed sets (a vector of how far each thread has got). The
  * estimates are unbiased but heavy-tailed: the standard error is given, and
- * it can understate the error when a rare, very heavy walk has not been drawn.
+ * it can understate the error when a rare, very heavy walk has not been drawn
+ * (on the issue's bigger scenario 100,000 walks gave 6.9 million traces for
+ * 12.8 million). So they are a cross-check in the benchmark, never a number
+ * the app shows.
  */
 import { runEngine } from '../engine/engine';
 import type { EngineLimits } from '../engine/limits';
