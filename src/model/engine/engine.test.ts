@@ -158,6 +158,18 @@ describe('runEngine', () => {
     expect(result.facts).toEqual([{ type: 'instance-host', uuid: 'inst-A', from: 'host1', to: 'host2', step: 1, time: 7, thread: 'evacuation' }]);
   });
 
+  it('stamps a draft in place, so a step handing the same draft twice is a programming error it reports', () => {
+    const shared = { type: 'instance-host' as const, uuid: 'inst-A', from: 'host1' as const, to: 'host2' as const };
+    const save = (): Op => ({
+      type: 'step',
+      spec: { lane: 'evacuation', host: 'host2', name: 'save', nova: 'lock', duration: 1, footprint: NO_FOOTPRINT, apply: (w: World) => ({ world: w, label: () => 'save', facts: [shared] }) },
+    });
+    expect(() => run([actor('a', 0, function* () {
+      yield save();
+      yield save();
+    })])).toThrow('the same instance-host fact was handed to the engine twice');
+  });
+
   it('keeps the same world and facts whatever the recorder keeps', () => {
     const actors = [
       actor('a', 0, function* () { yield acquire('L', 'api'); yield mark('api', 'a', 5); yield release('L'); }),
