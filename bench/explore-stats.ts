@@ -14,8 +14,9 @@ import { defaultScenario, type Scenario } from '../src/model/scenario';
 /**
  * Issue 11's bigger scenario: two evacuations at once (inst-A and inst-C),
  * three periodic runs of host2's `update_available_resource` and a new boot,
- * production locks (one per host), the fix off. Millions of schedules
- * even with DPOR: the benchmark's budget cuts both runs (see the README).
+ * production locks (one per host), the fix off. DPOR covers it in
+ * 12,757,208 schedules (about 16 min on one core) for 1.904 × 10^17
+ * interleavings; the benchmark's budget cuts both runs (see the README).
  */
 export const BIGGER_EXPLORE_SCENARIO: Scenario = {
   ...defaultScenario('production'),
