@@ -55,6 +55,23 @@ export interface Scenario {
   readonly schedule: readonly number[] | null;
 }
 
+/**
+ * The same scenario as a fresh object with its keys in one order. Scenarios
+ * reach the model built in many ways (parsed from a URL, copied by a worker
+ * message, spread with one key changed by a sweep), and each way gave the
+ * object its own hidden class: the threads, which read the scenario at
+ * every step, were deoptimized by V8 each time a new one came by ("wrong
+ * map"), and a sweep worker spent its first seconds compiling them again.
+ */
+export function shapedScenario(s: Scenario): Scenario {
+  return {
+    race: s.race, preset: s.preset, fix: s.fix,
+    dropDelay: s.dropDelay, migDelay: s.migDelay, winDelay: s.winDelay, spawn: s.spawn, dbLatency: s.dbLatency,
+    claimAt: s.claimAt, periodicAt: s.periodicAt, period: s.period, periodicRuns: s.periodicRuns,
+    jitter: s.jitter, seed: s.seed, bootAt: s.bootAt, host1UpAt: s.host1UpAt, evacuees: s.evacuees, schedule: s.schedule,
+  };
+}
+
 export type NumericKey = Exclude<keyof Scenario, 'race' | 'preset' | 'fix' | 'schedule'>;
 
 export interface NumericParam {

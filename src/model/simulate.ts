@@ -11,7 +11,7 @@ import { type Scheduler, timedScheduler, untimedScheduler } from './engine/sched
 import type { ActorSpec } from './engine/types';
 import { createInvariantChecker } from './invariants';
 import { raceOf } from './races';
-import type { Scenario } from './scenario';
+import { type Scenario, shapedScenario } from './scenario';
 import { traceHash } from './trace-hash';
 import type { Outcome, Trace, Verdict, Violation } from './types';
 import { hostsOf } from './world';
@@ -21,7 +21,7 @@ export { lockName } from './races/evacuation';
 
 /** The threads of a scenario, in tie-break order (its race's). */
 export function actorsFor(scenario: Scenario): ActorSpec[] {
-  return raceOf(scenario).actors(scenario);
+  return raceOf(scenario).actors(shapedScenario(scenario));
 }
 
 /** Why a scenario's schedule cannot be replayed on it. */
@@ -47,12 +47,13 @@ function replay(choices: readonly number[]): { scheduler: Scheduler; finish(): v
 }
 
 /** Timed (virtual time and the tie rule), or the scenario's schedule replayed. */
-function run(scenario: Scenario, recorder: TraceRecorder, limits: EngineLimits): { result: EngineResult; scheduler: Scheduler } {
+function run(given: Scenario, recorder: TraceRecorder, limits: EngineLimits): { result: EngineResult; scheduler: Scheduler } {
+  const scenario = shapedScenario(given);
   const replayed = scenario.schedule ? replay(scenario.schedule) : null;
   const scheduler = replayed?.scheduler ?? timedScheduler;
   const result = runEngine({
     world: raceOf(scenario).initialWorld(scenario),
-    actors: actorsFor(scenario),
+    actors: raceOf(scenario).actors(scenario),
     jitter: scenario.jitter,
     seed: scenario.seed,
     limits,
