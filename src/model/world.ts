@@ -245,12 +245,15 @@ export function putInstance(w: World, row: InstanceRow): World {
   return withDb(w, database(db, { instances: { ...db.instances, [row.uuid]: row } }));
 }
 
+/** What an update may change of an instance row: anything but the key. */
+export type InstancePatch = Partial<Omit<InstanceRow, 'uuid'>>;
+
 /**
  * A row with `patch` applied, field by field in the row's own order: every
  * row then has one shape, where `{ ...row, ...patch }` gave a new one per
  * kind of patch (and a megamorphic spread each time, on the fast path).
  */
-function patchedInstance(row: InstanceRow, patch: Partial<InstanceRow>): InstanceRow {
+function patchedInstance(row: InstanceRow, patch: InstancePatch): InstanceRow {
   return {
     uuid: row.uuid,
     name: patch.name !== undefined ? patch.name : row.name,
@@ -267,7 +270,7 @@ function patchedInstance(row: InstanceRow, patch: Partial<InstanceRow>): Instanc
   };
 }
 
-export function updateInstance(w: World, uuid: string, patch: Partial<InstanceRow>): World {
+export function updateInstance(w: World, uuid: string, patch: InstancePatch): World {
   return putInstance(w, patchedInstance(instanceOf(w, uuid), patch));
 }
 
@@ -283,7 +286,8 @@ export function putMigration(w: World, row: MigrationRow): World {
   return withDb(w, database(db, { migrations: { ...db.migrations, [row.id]: row } }));
 }
 
-export function updateMigration(w: World, id: number, patch: Partial<MigrationRow>): World {
+/** Update a migration row: anything but its key and its instance. */
+export function updateMigration(w: World, id: number, patch: Partial<Omit<MigrationRow, 'id' | 'instanceUuid'>>): World {
   const row = migrationOf(w, id);
   return putMigration(w, {
     id: row.id,
