@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../model/scenario';
 import { defaultMapSpec } from '../sweep/map-spec';
-import { createRunCosts, mapJob, oddsJob, runCostKey } from './sweep-jobs';
+import { createRunCosts, flipJob, mapJob, oddsJob, runCostKey } from './sweep-jobs';
 
 const quiet = { cells() {}, done() {}, error() {} };
 
@@ -26,7 +26,7 @@ describe('what a run cost, across sweeps', () => {
     expect(probe.task.end - probe.task.start).toBe(8);
     // 8 cells took 0.4 ms: 0.05 ms a cell.
     first.onResult({ type: 'map-cells', start: 0, cells: new Uint8Array(8) }, probe.task, 0.4);
-    expect(costs.get(runCostKey(defaultScenario()))).toBeCloseTo(0.05);
+    expect(costs.msPerRun.get(runCostKey(defaultScenario()))).toBeCloseTo(0.05);
     const next = mapJob({ ...defaultScenario(), spawn: 51 }, spec, quiet, learn).next()!;
     if (next.task.type !== 'map-cells') throw new Error('a map task');
     expect(next.task.end - next.task.start).toBe(500); // 25 ms at 0.05 ms a cell
@@ -43,10 +43,31 @@ describe('what a run cost, across sweeps', () => {
     const calm = oddsJob(defaultScenario(), 1000, events, { costs, workers: 2 });
     const task = calm.next()!.task;
     calm.onResult({ type: 'odds', tally: { runs: 8, lost: 8, incomplete: 0, margins: [] } } as never, task, 0.1);
-    expect(costs.get(runCostKey(defaultScenario()))).toBeNull();
+    expect(costs.msPerRun.get(runCostKey(defaultScenario()))).toBeUndefined();
     const shaky = { ...defaultScenario(), jitter: 200 };
     const jittered = oddsJob(shaky, 1000, events, { costs, workers: 2 });
     jittered.onResult({ type: 'odds', tally: { runs: 8, lost: 4, incomplete: 0, margins: [] } } as never, jittered.next()!.task, 0.8);
-    expect(costs.get(runCostKey(shaky))).toBeCloseTo(0.1);
+    expect(costs.msPerRun.get(runCostKey(shaky))).toBeCloseTo(0.1);
+  });
+
+  it('a flip task expects as many runs as its key took last time, at the last cost per run; the first search expects nothing', () => {
+    const costs = createRunCosts();
+    const learn = { costs, workers: 2 };
+    const events = { done() {}, error() {} };
+    const first = flipJob(defaultScenario(), events, learn);
+    const task = first.next()!;
+    expect(task.expectedMs).toBeNull();
+    if (task.task.type !== 'flip') throw new Error('a flip task');
+    const key = task.task.key;
+    // 554 probes in 27.7 ms: 0.05 ms a run.
+    first.onResult({ type: 'flip', search: { key, from: 'lost', flip: null, probes: 554 } }, task.task, 27.7);
+    expect(costs.flipProbes.get(`1896463|${key}`)).toBe(554);
+    expect(costs.msPerRun.get(runCostKey(defaultScenario()))).toBeCloseTo(0.05);
+    const again = flipJob({ ...defaultScenario(), spawn: 51 }, events, learn).next()!;
+    expect(again.expectedMs).toBeCloseTo(27.7);
+    // Another key has no search behind it yet.
+    const others = flipJob(defaultScenario(), events, learn);
+    others.next();
+    expect(others.next()!.expectedMs).toBeNull();
   });
 });

@@ -14,18 +14,21 @@ import type { JobSource } from '../worker/sweep-pool';
 const TASK_TARGET_MS = 25;
 
 /**
- * What one run cost in earlier sweeps, by the kind of run (`runCostKey`):
- * a new map or odds job sizes its first tasks from it instead of sending
- * small probes first and waiting for them.
+ * What earlier sweeps learnt: what one run cost, by the kind of run
+ * (`runCostKey`), so a new map or odds job sizes its first tasks from it
+ * instead of sending small probes first and waiting for them; and how many
+ * runs each flip key's last search took, so a flip task has an expected
+ * time (the pool lets a task about to end finish instead of killing its
+ * worker on a new input).
  */
 export interface RunCosts {
-  get(key: string): number | null;
-  set(key: string, msPerRun: number): void;
+  readonly msPerRun: Map<string, number>;
+  /** By race and key: `${race}|${key}`. */
+  readonly flipProbes: Map<string, number>;
 }
 
 export function createRunCosts(): RunCosts {
-  const costs = new Map<string, number>();
-  return { get: (key) => costs.get(key) ?? null, set: (key, ms) => void costs.set(key, ms) };
+  return { msPerRun: new Map(), flipProbes: new Map() };
 }
 
 /**
@@ -66,7 +69,7 @@ export function mapJob(scenario: Scenario, spec: MapSpec, events: MapJobEvents, 
   const costKey = runCostKey(scenario);
   // Without a prior the first tasks are small: a cell of a 7,000-step production run takes 30 ms.
   const chunker = createChunker(total, {
-    first: 8, targetMs: TASK_TARGET_MS, max: 8 * spec.res, prior: learn?.costs.get(costKey) ?? null, workers: learn?.workers ?? 1,
+    first: 8, targetMs: TASK_TARGET_MS, max: 8 * spec.res, prior: learn?.costs.msPerRun.get(costKey) ?? null, workers: learn?.workers ?? 1,
   });
   return {
     next() {
@@ -78,7 +81,7 @@ export function mapJob(scenario: Scenario, spec: MapSpec, events: MapJobEvents, 
     onResult(result, _task, elapsedMs) {
       if (result.type !== 'map-cells') return;
       chunker.observe(result.cells.length, elapsedMs);
-      learn?.costs.set(costKey, chunker.msPerItem()!);
+      learn?.costs.msPerRun.set(costKey, chunker.msPerItem()!);
       events.cells(result.start, result.cells);
     },
     onDone: () => events.done(),
@@ -94,9 +97,9 @@ export function flipJob(scenario: Scenario, events: FlipJobEvents, learn?: JobCo
   const costKey = runCostKey(scenario);
   /** A key's search takes about as many runs as its last one did (a slider moves the current value a little). */
   const expectedMs = (key: FlipKey): number | null => {
-    const perRun = learn?.costs.get(costKey) ?? null;
-    const probes = learn?.costs.get(`flip-probes|${scenario.race}|${key}`) ?? null;
-    return perRun === null || probes === null ? null : perRun * probes;
+    const perRun = learn?.costs.msPerRun.get(costKey);
+    const probes = learn?.costs.flipProbes.get(`${scenario.race}|${key}`);
+    return perRun === undefined || probes === undefined ? null : perRun * probes;
   };
   return {
     next() {
@@ -106,8 +109,8 @@ export function flipJob(scenario: Scenario, events: FlipJobEvents, learn?: JobCo
     onResult(result, _task, elapsedMs) {
       if (result.type !== 'flip') return;
       searches.push(result.search);
-      learn?.costs.set(`flip-probes|${scenario.race}|${result.search.key}`, result.search.probes);
-      if (result.search.probes > 0) learn?.costs.set(costKey, elapsedMs / result.search.probes);
+      learn?.costs.flipProbes.set(`${scenario.race}|${result.search.key}`, result.search.probes);
+      if (result.search.probes > 0) learn?.costs.msPerRun.set(costKey, elapsedMs / result.search.probes);
     },
     onDone: () => events.done(report()),
     onError: (message) => events.error(message),
@@ -118,7 +121,7 @@ export function flipJob(scenario: Scenario, events: FlipJobEvents, learn?: JobCo
 export function oddsJob(scenario: Scenario, runs: number, events: OddsJobEvents, learn?: JobCosts): JobSource {
   const costKey = runCostKey(scenario);
   const chunker = createChunker(runs, {
-    first: 8, targetMs: TASK_TARGET_MS, max: 2000, prior: learn?.costs.get(costKey) ?? null, workers: learn?.workers ?? 1,
+    first: 8, targetMs: TASK_TARGET_MS, max: 2000, prior: learn?.costs.msPerRun.get(costKey) ?? null, workers: learn?.workers ?? 1,
   });
   let tally = EMPTY_TALLY;
   return {
@@ -132,7 +135,7 @@ export function oddsJob(scenario: Scenario, runs: number, events: OddsJobEvents,
     onResult(result, _task, elapsedMs) {
       if (result.type !== 'odds') return;
       chunker.observe(result.tally.runs, elapsedMs);
-      if (scenario.jitter > 0) learn?.costs.set(costKey, chunker.msPerItem()!);
+      if (scenario.jitter > 0) learn?.costs.msPerRun.set(costKey, chunker.msPerItem()!);
       tally = mergeTallies(tally, result.tally);
       events.progress(tally);
     },
