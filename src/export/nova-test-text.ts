@@ -18,6 +18,16 @@ export const NOVA_TEST_FILES: Readonly<Record<RaceId, string>> = {
 /** 1000 -> "1", 2500 -> "2.5": seconds as a Python literal. */
 export const seconds = (ms: number): string => String(ms / 1000);
 
+/** What a functional test built on `integrated_helpers` imports from Nova, in Nova's order. */
+export const NOVA_FUNCTIONAL_TEST_IMPORTS: readonly string[] = [
+  'from nova import context',
+  'from nova import objects',
+  'from nova import test',
+  'from nova.tests import fixtures as nova_fixtures',
+  'from nova.tests.functional import fixtures as func_fixtures',
+  'from nova.tests.functional import integrated_helpers',
+];
+
 /** Comment text stays on its line. */
 export const comment = (text: string): string => text.replace(/[\r\n]+/g, ' ');
 

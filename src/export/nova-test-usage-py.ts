@@ -9,7 +9,7 @@
  * `PERIODIC_AT` s after the POST, as the model's test thread does.
  */
 import type { UsageRaceId } from '../model/types';
-import { preFixPatch } from './nova-test-text';
+import { NOVA_FUNCTIONAL_TEST_IMPORTS, preFixPatch } from './nova-test-text';
 
 /** Both halves of #1879878 before their fixes: the locked drop, alone under the lock. */
 const DROP_MOVE_CLAIM_BEFORE_FIX = `@utils.synchronized(rt.COMPUTE_RESOURCE_SEMAPHORE, fair=True)
@@ -244,12 +244,7 @@ export function usageImports(race: UsageRaceId, fix: boolean): string[] {
     race === '2025480'
       ? [
           ...(fix ? [] : ['from nova.compute import vm_states']),
-          'from nova import context',
-          'from nova import objects',
-          'from nova import test',
-          'from nova.tests import fixtures as nova_fixtures',
-          'from nova.tests.functional import fixtures as func_fixtures',
-          'from nova.tests.functional import integrated_helpers',
+          ...NOVA_FUNCTIONAL_TEST_IMPORTS,
         ]
       : [
           ...(fix ? [] : ['from nova.compute import resource_tracker as rt']),

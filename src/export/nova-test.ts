@@ -16,7 +16,7 @@ import { simulate } from '../model/simulate';
 import { isUsageOutcome, type PciVerdict, type Trace } from '../model/types';
 import { type ExportContext, scenarioLink, scenarioQuery } from './links';
 import { fitToNovaHarness } from './nova-harness';
-import { bullet, comment, footer, preFixPatch, seconds } from './nova-test-text';
+import { bullet, comment, footer, NOVA_FUNCTIONAL_TEST_IMPORTS, preFixPatch, seconds } from './nova-test-text';
 import { usageRaceNovaTest } from './nova-test-usage';
 import { verdictTitle } from './verdict-text';
 
@@ -205,12 +205,7 @@ export function novaFunctionalTest(trace: Trace, ctx: ExportContext): string {
     '',
     'import fixtures',
     '',
-    'from nova import context',
-    'from nova import objects',
-    'from nova import test',
-    'from nova.tests import fixtures as nova_fixtures',
-    'from nova.tests.functional import fixtures as func_fixtures',
-    'from nova.tests.functional import integrated_helpers',
+    ...NOVA_FUNCTIONAL_TEST_IMPORTS,
     'from nova.virt import fake',
   ];
   const sections = [[...header(trace, asserted, ctx, fit.caveats, s.fix), '', ...imports].join('\n'), constants.join('\n')];
