@@ -6,10 +6,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, type Scenario } from '../scenario';
-import { happensBefore, recordRun, type RunConfig, traceKey, traceSize, type Transition } from './estimate';
+import { happensBefore, recordRun, type RunConfig, traceSize, type Transition } from './estimate';
 import { explore } from './explorer';
 import { estimateScenario, runConfigOf } from './scenario-explorer';
 import { acquire, program, release, step } from './test-programs';
+
+/** A key that two runs share exactly when they are the same Mazurkiewicz trace. */
+function traceKey(transitions: readonly Transition[], threadCount: number): string {
+  const clocks = happensBefore(transitions, threadCount);
+  const parts = transitions.map((t, k) => ({
+    thread: t.thread,
+    text: `${t.footprint.reads.join(',')}/${t.footprint.writes.join(',')}@${clocks[k]!.join('.')}`,
+  }));
+  // Per thread, in program order: each transition's footprint and what happens before it.
+  return Array.from({ length: threadCount }, (_, u) => parts.filter((p) => p.thread === u).map((p) => p.text).join(' ')).join(' | ');
+}
 
 const first = (threads: readonly number[]): number => threads[0]!;
 

@@ -1,9 +1,9 @@
 /**
  * Mazurkiewicz traces of a run: its happens-before order, the number of
  * interleavings that only reorder its independent transitions (the trace's
- * size, which the explorer adds up to give an exact reduction factor), a key
- * that equivalent runs share, and an estimate of how many schedules a full
- * exploration would run, without running it.
+ * size, which the explorer adds up to give an exact reduction factor), and
+ * an estimate of how many schedules a full exploration would run, without
+ * running it.
  *
  * Both counts are Knuth's estimator of the size of a tree (Knuth, "Estimating
  * the efficiency of backtrack programs", 1975): a random walk from the root
@@ -151,17 +151,6 @@ export function recordRun(config: RunConfig, choose: (threads: readonly number[]
     onTransition: (thread, footprint, enabledBy) => void transitions.push({ thread, footprint, enabledBy }),
   });
   return { transitions, branching };
-}
-
-/** A key that two runs share exactly when they are the same Mazurkiewicz trace. */
-export function traceKey(transitions: readonly Transition[], threadCount: number): string {
-  const clocks = happensBefore(transitions, threadCount);
-  const parts = transitions.map((t, k) => ({
-    thread: t.thread,
-    text: `${t.footprint.reads.join(',')}/${t.footprint.writes.join(',')}@${clocks[k]!.join('.')}`,
-  }));
-  // Per thread, in program order: each transition's footprint and what happens before it.
-  return Array.from({ length: threadCount }, (_, u) => parts.filter((p) => p.thread === u).map((p) => p.text).join(' ')).join(' | ');
 }
 
 function estimateOf(sum: number, sumSquares: number, n: number): Estimate {
