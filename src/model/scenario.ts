@@ -62,10 +62,11 @@ export interface Scenario {
  * object its own hidden class: the threads, which read the scenario at
  * every step, were deoptimized by V8 each time a new one came by ("wrong
  * map"), and a sweep worker spent its first seconds compiling them again.
+ * Its `race` and `preset` are the model's own strings (see `interned`).
  */
 export function shapedScenario(s: Scenario): Scenario {
   return {
-    race: s.race, preset: s.preset, fix: s.fix,
+    race: interned(RACE_IDS, s.race), preset: interned(PRESETS, s.preset), fix: s.fix,
     dropDelay: s.dropDelay, migDelay: s.migDelay, winDelay: s.winDelay, spawn: s.spawn, dbLatency: s.dbLatency,
     claimAt: s.claimAt, periodicAt: s.periodicAt, period: s.period, periodicRuns: s.periodicRuns,
     jitter: s.jitter, seed: s.seed, bootAt: s.bootAt, host1UpAt: s.host1UpAt, evacuees: s.evacuees, schedule: s.schedule,
@@ -73,6 +74,23 @@ export function shapedScenario(s: Scenario): Scenario {
 }
 
 export type NumericKey = Exclude<keyof Scenario, 'race' | 'preset' | 'fix' | 'schedule'>;
+
+/**
+ * The model's own copy of a string equal to `value`, found by comparing
+ * contents. A string that crossed a worker boundary is a new string with
+ * the same characters, and V8 compiles a keyed lookup (`RACES[s.race]`,
+ * `scenario[spec.xKey] = v`) against the string it saw, by identity: each
+ * task's copy threw the sweep's optimized code away ("unexpected name in
+ * keyed access") and had it compiled again, about 100 ms of a core per
+ * race-map input in Chromium. Keys and names that go into keyed lookups
+ * pass through here first.
+ *
+ * @example interned(PRESETS, JSON.parse('"production"')) === PRESETS[1] // the same string, not a copy
+ */
+export function interned<T extends string>(values: readonly T[], value: T): T {
+  for (const known of values) if (known === value) return known;
+  return value;
+}
 
 export interface NumericParam {
   readonly key: NumericKey;
@@ -188,6 +206,9 @@ export const NUMERIC_PARAMS: readonly NumericParam[] = [
     doc: "servers evacuated from host1: inst-A alone, or inst-A then inst-C (the API's second evacuate call, one API call later), each with its own migration, physnet2 VF and rebuild on host2",
   },
 ];
+
+/** Every numeric scenario key, in `NUMERIC_PARAMS` order. */
+export const NUMERIC_KEYS: readonly NumericKey[] = NUMERIC_PARAMS.map((p) => p.key);
 
 export const PARAM_BY_KEY: Readonly<Record<NumericKey, NumericParam>> = Object.fromEntries(
   NUMERIC_PARAMS.map((p) => [p.key, p]),

@@ -12,9 +12,9 @@
  * the step at its distance (1.6 % of it) could be stepped over: that is the
  * price of answering within a fraction of a second.
  */
-import { type Outcome, PARAM_BY_KEY, type Scenario, type VerdictValue } from '../model';
+import { interned, type Outcome, PARAM_BY_KEY, type Scenario, type VerdictValue } from '../model';
 import { simulateOutcome } from '../model/simulate';
-import { FLIP_KEYS, type Flip, type FlipKey, flipKeysFor, type FlipReport, flipReport, type FlipSearch } from './flips';
+import { FLIP_KEYS, type Flip, type FlipKey, flipKeysFor, type FlipReport, flipReport, type FlipSearch, TIMING_KEYS } from './flips';
 
 export { FLIP_KEYS, type Flip, type FlipKey, flipKeysFor, type FlipReport, type FlipSearch };
 
@@ -32,7 +32,9 @@ const nextDistance = (d: number): number => (d < EXHAUSTIVE_MS ? d + 1 : d + Mat
  *
  * @example nearestFlip(defaultScenario(), 'migDelay').flip // { key: 'migDelay', value: 1058, delta: -942, to: 'kept' }
  */
-export function nearestFlip(scenario: Scenario, key: FlipKey, outcomeOf: (s: Scenario) => Outcome = simulateOutcome): FlipSearch {
+export function nearestFlip(scenario: Scenario, given: FlipKey, outcomeOf: (s: Scenario) => Outcome = simulateOutcome): FlipSearch {
+  // The model's own string for the key: one copied by a worker message deoptimizes the keyed spread below.
+  const key = interned(TIMING_KEYS, given);
   const param = PARAM_BY_KEY[key];
   const current = scenario[key];
   const verdicts = new Map<number, VerdictValue>();

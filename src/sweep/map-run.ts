@@ -3,7 +3,7 @@
  * outcome-only path) for the current scenario with the two axis keys
  * replaced. Used by the sweep worker and by `npm run explore`.
  */
-import type { Outcome, Scenario } from '../model';
+import { interned, NUMERIC_KEYS, type Outcome, type Scenario } from '../model';
 import { simulateOutcome } from '../model/simulate';
 import { cellCode } from './cells';
 import { cellValue, type MapSpec } from './map-spec';
@@ -19,11 +19,14 @@ export function evaluateCells(base: Scenario, spec: MapSpec, start: number, end:
   const cells = new Uint8Array(end - start);
   // Copy the scenario once and overwrite the two keys: a spread per cell would allocate 10,000 objects a map.
   const scenario: Record<string, unknown> = { ...base };
+  // A spec that came in a worker message carries copies of the key names: look them up as the model's own.
+  const xKey = interned(NUMERIC_KEYS, spec.xKey);
+  const yKey = interned(NUMERIC_KEYS, spec.yKey);
   for (let index = start; index < end; index++) {
     const i = index % spec.res;
     const j = Math.floor(index / spec.res);
-    scenario[spec.xKey] = cellValue(spec.xMin, spec.xMax, spec.res, i);
-    scenario[spec.yKey] = cellValue(spec.yMin, spec.yMax, spec.res, j);
+    scenario[xKey] = cellValue(spec.xMin, spec.xMax, spec.res, i);
+    scenario[yKey] = cellValue(spec.yMin, spec.yMax, spec.res, j);
     cells[index - start] = cellCode(outcomeOf(scenario as unknown as Scenario).verdict);
   }
   return cells;
