@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultScenario } from '../model/scenario';
 import { CELL } from '../sweep/cells';
 import { defaultMapSpec } from '../sweep/map-spec';
 import { evaluateMap } from '../sweep/map-run';
 import type { SweepRequest } from '../worker/sweep-protocol';
 import { fakeWorkers } from '../worker/test-sweep-workers';
-import { connectSweeps } from './connect-sweeps';
+import { connectSweeps, throttled } from './connect-sweeps';
 import { createAppStore } from './store';
 
 const until = async (done: () => boolean): Promise<void> => {
@@ -13,16 +13,65 @@ const until = async (done: () => boolean): Promise<void> => {
   expect(done()).toBe(true);
 };
 
-function setup(res = 12) {
+function setup(res = 12, progressMs = 0) {
   const store = createAppStore();
   store.getState().loadMapSpec({ ...defaultMapSpec(), res });
   const workers = fakeWorkers(true);
-  const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20 });
+  const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20, progressMs });
   const requests = (): SweepRequest[] => workers.sent;
   return { store, workers, connection, requests };
 }
 
+describe('throttled progress', () => {
+  it('publishes the first request at once, folds the next ones into one at the end of the wait, and can be cancelled', () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 0;
+      const published: number[] = [];
+      const progress = throttled(100, () => clock, () => published.push(clock));
+      progress.request();
+      expect(published).toEqual([0]);
+      clock = 30;
+      progress.request();
+      clock = 60;
+      progress.request();
+      expect(published).toEqual([0]);
+      clock = 100;
+      vi.advanceTimersByTime(100);
+      expect(published).toEqual([0, 100]);
+      // A request long after the last publish goes out at once again.
+      clock = 500;
+      progress.request();
+      expect(published).toEqual([0, 100, 500]);
+      clock = 510;
+      progress.request();
+      progress.cancel();
+      vi.advanceTimersByTime(1000);
+      expect(published).toEqual([0, 100, 500]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('sweeps wired to the store', () => {
+  it('tells the screen of a running map at most every progressMs, and of its last cells at once', async () => {
+    const { store, connection, workers } = setup(40, 60_000);
+    const seen: { status: string; computed: number }[] = [];
+    store.subscribe((state, previous) => {
+      if (state.raceMap !== previous.raceMap && state.raceMap) seen.push({ status: state.raceMap.status, computed: state.raceMap.computed });
+    });
+    await until(() => store.getState().raceMap?.status === 'done');
+    const tasks = workers.sent.filter((r) => r.type === 'map-cells').length;
+    expect(tasks).toBeGreaterThan(2);
+    // The first task's cells, then nothing until the map is done: not one update per task.
+    expect(seen.map((s) => s.status)).toEqual(['running', 'done']);
+    expect(seen[0]!.computed).toBeGreaterThan(0);
+    expect(seen[1]!.computed).toBe(1600);
+    expect([...store.getState().raceMap!.cells]).toEqual([...evaluateMap(defaultScenario(), { ...defaultMapSpec(), res: 40 })]);
+    connection.disconnect();
+  });
+
   it('fills the race map, the nearest flip and the odds', async () => {
     const { store, connection } = setup();
     await until(() => store.getState().raceMap?.status === 'done' && store.getState().flips?.status === 'done' && store.getState().odds?.status === 'done');

@@ -27,6 +27,13 @@ export interface SweepConnectionOptions {
   readonly size: number;
   /** How long a dragged input must be still before sweeps start again. */
   readonly settleMs?: number;
+  /**
+   * How often a running sweep's progress reaches the screen, at most. Each
+   * update is a render and a frame, and a map's tasks end every few ms: on
+   * two cores, drawing each of them slowed the map itself. The last cells
+   * are shown at once.
+   */
+  readonly progressMs?: number;
   readonly now?: () => number;
 }
 
@@ -51,6 +58,32 @@ function lru<T>(limit: number) {
 }
 
 /**
+ * `publish` at most once every `everyMs`: at once when the last one is that
+ * old, else when it will be. `cancel` drops a publish that is waiting.
+ */
+export function throttled(everyMs: number, now: () => number, publish: () => void) {
+  let last = Number.NEGATIVE_INFINITY;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const fire = (): void => {
+    timer = null;
+    last = now();
+    publish();
+  };
+  return {
+    request(): void {
+      if (timer !== null) return;
+      const wait = last + everyMs - now();
+      if (wait <= 0) fire();
+      else timer = setTimeout(fire, wait);
+    },
+    cancel(): void {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
+/**
  * Sweeps vary timings, so they always work on the timed run: a loaded
  * schedule ignores timing (the panels say so).
  */
@@ -64,6 +97,7 @@ const oddsKey = (scenario: Scenario, runs: number): string => `${scenarioToQuery
 export function connectSweeps(store: AppStore, options: SweepConnectionOptions): { disconnect(): void } {
   const now = options.now ?? (() => performance.now());
   const settleMs = options.settleMs ?? 150;
+  const progressMs = options.progressMs ?? 100;
   const notice = (text: string): void => store.getState().addNotice({ source: 'sweep', level: 'error', text });
   const pool = createSweepPool({
     createWorker: options.createWorker,
@@ -89,25 +123,36 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
   };
 
   function startMap(scenario: Scenario, spec: MapSpec, inputs: string, inputAt: number): SweepJob {
+    const counted = { computed: 0, lost: 0, incomplete: 0 };
+    const progress = throttled(progressMs, now, () => {
+      const run = currentMap(inputs);
+      if (run) setMap({ ...run, ...counted });
+    });
     return pool.start(
       mapJob(scenario, spec, {
         cells(start, cells) {
           const run = currentMap(inputs);
           if (!run) return;
+          // The cells go into the run's buffer at once; the screen hears of them at most every `progressMs`.
           run.cells.set(cells, start);
           const added = countCells(cells);
-          setMap({ ...run, computed: run.computed + added.computed, lost: run.lost + added.lost, incomplete: run.incomplete + added.incomplete });
+          counted.computed += added.computed;
+          counted.lost += added.lost;
+          counted.incomplete += added.incomplete;
+          progress.request();
         },
         done() {
+          progress.cancel();
           const run = currentMap(inputs);
           if (!run) return;
-          const finished: RaceMapRun = { ...run, status: 'done', elapsedMs: now() - inputAt };
+          const finished: RaceMapRun = { ...run, ...counted, status: 'done', elapsedMs: now() - inputAt };
           maps.set(inputs, finished);
           setMap(finished);
         },
         error(message) {
+          progress.cancel();
           const run = currentMap(inputs);
-          if (run) setMap({ ...run, status: 'error', error: message });
+          if (run) setMap({ ...run, ...counted, status: 'error', error: message });
           notice(`The race map stopped: ${message}`);
         },
       }, learn),
@@ -183,18 +228,25 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
     const base: OddsRun = { scenario, runs: oddsRuns, status: 'running', tally: EMPTY_TALLY, error: null };
     store.setState({ odds: base });
     const mine = (): boolean => oddsJobNow?.key === key;
+    let latest = EMPTY_TALLY;
+    const progress = throttled(progressMs, now, () => mine() && store.setState({ odds: { ...base, tally: latest } }));
     const job = !start
       ? null
       : pool.start(
           oddsJob(scenario, oddsRuns, {
-            progress: (tally) => mine() && store.setState({ odds: { ...base, tally } }),
+            progress(tally) {
+              latest = tally;
+              progress.request();
+            },
             done(tally) {
+              progress.cancel();
               if (!mine()) return;
               const run: OddsRun = { ...base, status: 'done', tally };
               odds.set(key, run);
               store.setState({ odds: run });
             },
             error(message) {
+              progress.cancel();
               if (mine()) store.setState({ odds: { ...base, status: 'error', error: message } });
               notice(`The odds under jitter stopped: ${message}`);
             },
