@@ -17,7 +17,7 @@ function setup(res = 12, progressMs = 0) {
   const store = createAppStore();
   store.getState().loadMapSpec({ ...defaultMapSpec(), res });
   const workers = fakeWorkers(true);
-  const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20, progressMs });
+  const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20, progressMs, warmUpRuns: 0 });
   const requests = (): SweepRequest[] => workers.sent;
   return { store, workers, connection, requests };
 }
@@ -143,7 +143,7 @@ describe('sweeps wired to the store', () => {
   it("pauses during a drag and leaves a core to the timeline's simulation while it runs", async () => {
     const store = createAppStore();
     const workers = fakeWorkers(false);
-    const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20 });
+    const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20, warmUpRuns: 0 });
     expect(store.getState().runStatus).toBe('running');
     expect(workers.created).toHaveLength(1);
     store.setState({ runStatus: 'ready' });
@@ -161,7 +161,7 @@ describe('sweeps wired to the store', () => {
     const store = createAppStore();
     store.getState().loadMapSpec({ ...defaultMapSpec(), res: 12 });
     const workers = fakeWorkers(false);
-    const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20 });
+    const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20, warmUpRuns: 0 });
     store.setState({ runStatus: 'ready' });
     for (const w of workers.created) w.deliver();
     expect(workers.sent.length).toBeGreaterThan(0);
@@ -172,6 +172,48 @@ describe('sweeps wired to the store', () => {
     const paused = workers.sent.length;
     store.getState().setTimelineGesture(false);
     expect(workers.sent.length).toBeGreaterThan(paused);
+    connection.disconnect();
+  });
+
+  it('warms the workers up once, only while no sweep has a task for them, and says when it is over', () => {
+    const store = createAppStore();
+    store.getState().loadMapSpec({ ...defaultMapSpec(), res: 10 });
+    const workers = fakeWorkers(false);
+    const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 2, settleMs: 20, warmUpRuns: 300 });
+    store.setState({ runStatus: 'ready' });
+    const kinds = (): string[] => workers.sent.map((r) => r.type);
+    const deliverAll = (): void => {
+      while (workers.created.some((w) => w.deliver()));
+    };
+    // The page's first sweeps go out first; the warm-up fills the workers once they have none left.
+    const firstWarmUp = (): number => kinds().indexOf('warm-up');
+    for (let k = 0; k < 200 && firstWarmUp() < 0; k++) workers.created.forEach((w) => w.deliver());
+    expect(firstWarmUp()).toBeGreaterThan(0);
+    expect(kinds().slice(firstWarmUp()).every((kind) => kind === 'warm-up')).toBe(true);
+    expect(store.getState().raceMap?.status).toBe('done');
+    expect(store.getState().sweepsWarm).toBe(false);
+    // A new input during the warm-up: its tasks go out before any further warm-up task.
+    const before = workers.sent.length;
+    store.getState().setParam('spawn', 70);
+    workers.created.forEach((w) => w.deliver());
+    expect(kinds().slice(before, before + 2)).not.toContain('warm-up');
+    deliverAll();
+    expect(store.getState().raceMap).toMatchObject({ status: 'done', computed: 100 });
+    expect(store.getState().sweepsWarm).toBe(true);
+    const warmUpRuns = workers.sent.reduce((sum, r) => sum + (r.type === 'warm-up' ? r.runs : 0), 0);
+    expect(warmUpRuns).toBe(600);
+    // Once only: more inputs start no new warm-up.
+    const sent = workers.sent.length;
+    store.getState().setParam('spawn', 80);
+    deliverAll();
+    expect(kinds().slice(sent)).not.toContain('warm-up');
+    connection.disconnect();
+  });
+
+  it('marks the workers warm at once when there is no warm-up', () => {
+    const store = createAppStore();
+    const connection = connectSweeps(store, { createWorker: fakeWorkers(false).createWorker, size: 2, warmUpRuns: 0 });
+    expect(store.getState().sweepsWarm).toBe(true);
     connection.disconnect();
   });
 });

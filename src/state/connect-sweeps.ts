@@ -9,7 +9,9 @@
  * its map at once. The screen follows the sliders first: while a slider is
  * dragged, or a big trace's timeline zoomed or panned, the pool pauses
  * (the running tasks finish, each a few tens of ms), and while the
- * timeline's own simulation is pending it leaves one core to it.
+ * timeline's own simulation is pending it leaves one core to it. Once,
+ * when the page opens, the workers are warmed up (`warm-up.ts`) with work
+ * that yields to every sweep.
  */
 import type { Scenario } from '../model';
 import { countCells, pendingCells } from '../sweep/cells';
@@ -18,7 +20,7 @@ import { EMPTY_TALLY } from '../sweep/odds';
 import { scenarioToQuery } from '../url/scenario-query';
 import { createSweepPool, type SweepJob, type SweepWorkerLike } from '../worker/sweep-pool';
 import type { AppStore } from './store';
-import { createRunCosts, flipJob, mapJob, oddsJob } from './sweep-jobs';
+import { createRunCosts, flipJob, mapJob, oddsJob, WARM_UP_RUNS_PER_WORKER, warmUpJob } from './sweep-jobs';
 import type { FlipRun, OddsRun, RaceMapRun } from './sweep-slice';
 
 export interface SweepConnectionOptions {
@@ -34,6 +36,8 @@ export interface SweepConnectionOptions {
    * are shown at once.
    */
   readonly progressMs?: number;
+  /** Runs each worker is warmed up with while it has nothing else to do (`warm-up.ts`); 0: none. */
+  readonly warmUpRuns?: number;
   readonly now?: () => number;
 }
 
@@ -267,6 +271,13 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
   };
   share();
   sync(true, now());
+  const warmUpRuns = options.warmUpRuns ?? WARM_UP_RUNS_PER_WORKER;
+  if (warmUpRuns > 0) {
+    const warm = { done: () => store.setState({ sweepsWarm: true }) };
+    pool.start(warmUpJob(timedScenario(store.getState()), { workers: pool.size, runsPerWorker: warmUpRuns }, warm, learn), { background: true });
+  } else {
+    store.setState({ sweepsWarm: true });
+  }
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.runStatus !== previous.runStatus || state.timelineGesture !== previous.timelineGesture) share();
     if (state.scenario === previous.scenario && state.mapSpec === previous.mapSpec && state.oddsRuns === previous.oddsRuns) return;

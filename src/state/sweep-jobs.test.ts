@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../model/scenario';
 import { defaultMapSpec } from '../sweep/map-spec';
-import { createRunCosts, flipJob, mapJob, oddsJob, runCostKey } from './sweep-jobs';
+import { createRunCosts, flipJob, mapJob, oddsJob, runCostKey, warmUpJob } from './sweep-jobs';
 
 const quiet = { cells() {}, done() {}, error() {} };
 
@@ -69,5 +69,35 @@ describe('what a run cost, across sweeps', () => {
     const others = flipJob(defaultScenario(), events, learn);
     others.next();
     expect(others.next()!.expectedMs).toBeNull();
+  });
+
+  it('a warm-up hands out its runs per worker in short tasks, and stops early when it has taken its time', () => {
+    const drain = (budget: { workers: number; runsPerWorker: number }, msPerRun: number) => {
+      let reported = -1;
+      const job = warmUpJob(defaultScenario(), budget, { done: (runs) => (reported = runs) });
+      let runs = 0;
+      let tasks = 0;
+      const seeds = new Set<number>();
+      for (let planned = job.next(); planned; planned = job.next()) {
+        if (planned.task.type !== 'warm-up') throw new Error('a warm-up task');
+        tasks++;
+        seeds.add(planned.task.seed);
+        runs += planned.task.runs;
+        job.onResult({ type: 'warm-up', runs: planned.task.runs }, planned.task, planned.task.runs * msPerRun);
+      }
+      job.onDone();
+      return { runs, tasks, seeds: seeds.size, reported };
+    };
+    // Cheap runs: every run of the budget, in tasks of about 8 ms, each with its own seed.
+    const cheap = drain({ workers: 2, runsPerWorker: 20_000 }, 0.01);
+    expect(cheap.runs).toBe(40_000);
+    expect(cheap.reported).toBe(40_000);
+    expect(cheap.seeds).toBe(cheap.tasks);
+    expect(cheap.runs / cheap.tasks).toBeLessThan(1000);
+    // Slow runs (a production scenario with many periodics): 600 ms of each worker's time, then no more.
+    const slow = drain({ workers: 2, runsPerWorker: 20_000 }, 1);
+    expect(slow.runs).toBeGreaterThanOrEqual(1200);
+    expect(slow.runs).toBeLessThan(1300);
+    expect(slow.reported).toBe(slow.runs);
   });
 });

@@ -143,3 +143,50 @@ export function oddsJob(scenario: Scenario, runs: number, events: OddsJobEvents,
     onError: (message) => events.error(message),
   };
 }
+
+/** Runs each sweep worker is warmed up with: a fresh worker in Chromium kept compiling for about this many (`warm-up.ts`). */
+export const WARM_UP_RUNS_PER_WORKER = 20_000;
+/** What a warm-up may cost each worker at most, whatever a run costs (a production run with many periodics is slow, and warms fast). */
+const WARM_UP_MS_PER_WORKER = 600;
+/** Warm-up tasks are short: a real input waits for the one running. */
+const WARM_UP_TASK_MS = 8;
+
+export interface WarmUpBudget {
+  readonly workers: number;
+  readonly runsPerWorker: number;
+}
+
+/**
+ * The warm-up (`warm-up.ts`) as a background job: `runsPerWorker` runs for
+ * each worker, or `WARM_UP_MS_PER_WORKER` of their time, whichever ends
+ * first, in tasks of about `WARM_UP_TASK_MS`. `done` hears how many runs
+ * were made.
+ */
+export function warmUpJob(scenario: Scenario, budget: WarmUpBudget, events: { done(runs: number): void }, learn?: JobCosts): JobSource {
+  const { workers } = budget;
+  const total = budget.runsPerWorker * workers;
+  const chunker = createChunker(total, {
+    first: 50, targetMs: WARM_UP_TASK_MS, max: 2000, prior: learn?.costs.msPerRun.get(runCostKey(scenario)) ?? null, workers,
+  });
+  let seed = 0;
+  let runs = 0;
+  let spentMs = 0;
+  return {
+    next() {
+      if (spentMs >= WARM_UP_MS_PER_WORKER * workers) return null;
+      const range = chunker.next();
+      if (!range) return null;
+      const count = range[1] - range[0];
+      return { task: { type: 'warm-up', scenario, seed: seed++, runs: count }, expectedMs: chunker.expectedMs(count) };
+    },
+    onResult(result, _task, elapsedMs) {
+      if (result.type !== 'warm-up') return;
+      chunker.observe(result.runs, elapsedMs);
+      runs += result.runs;
+      spentMs += elapsedMs;
+    },
+    onDone: () => events.done(runs),
+    // A warm-up that fails costs speed, not answers: the real sweeps report their own errors.
+    onError: () => events.done(runs),
+  };
+}

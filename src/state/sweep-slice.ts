@@ -57,6 +57,8 @@ export interface SweepSlice {
   readonly odds: OddsRun | null;
   /** Seeded runs per odds estimate. */
   readonly oddsRuns: number;
+  /** The sweep workers' warm-up (`warm-up.ts`) has ended: their next sweeps run compiled code. */
+  readonly sweepsWarm: boolean;
   /** A new map spec from the map's controls (a history entry of its own). */
   setMapSpec(spec: MapSpec): void;
   /** Back to the keys' default ranges. */
@@ -72,6 +74,7 @@ export const createSweepSlice: SliceCreator<SweepSlice> = (set, get, { history }
   flips: null,
   odds: null,
   oddsRuns: DEFAULT_ODDS_RUNS,
+  sweepsWarm: false,
   setMapSpec(spec) {
     if (sameMapSpec(spec, get().mapSpec)) return;
     history.note('push');

@@ -19,6 +19,9 @@ describe('sweep handler', () => {
     expect(handleSweep({ type: 'odds', id: 3, scenario, seedStart: 1, seedEnd: 11 }, () => 0)).toMatchObject({
       type: 'done', result: { type: 'odds', tally: { runs: 10, lost: 10 } },
     });
+    expect(handleSweep({ type: 'warm-up', id: 9, scenario, seed: 2, runs: 30 }, () => 0)).toMatchObject({
+      type: 'done', result: { type: 'warm-up', runs: 30 },
+    });
   });
 
   it.each<[string, SweepRequest]>([
@@ -27,6 +30,8 @@ describe('sweep handler', () => {
     ['a map over one key twice', { type: 'map-cells', id: 6, scenario, spec: { ...spec, yKey: 'dropDelay' }, start: 0, end: 1 }],
     ['a key the search does not know', { type: 'flip', id: 7, scenario, key: 'seed' as 'spawn' }],
     ['seeds backwards', { type: 'odds', id: 8, scenario, seedStart: 10, seedEnd: 1 }],
+    ['a warm-up of a fraction of a run', { type: 'warm-up', id: 10, scenario, seed: 1, runs: 2.5 }],
+    ['a warm-up past its bounds', { type: 'warm-up', id: 11, scenario, seed: 1, runs: 1_000_000 }],
   ])('answers %s with an error, not a throw', (_, request) => {
     expect(handleSweep(request, () => 0)).toMatchObject({ type: 'error', id: request.id });
   });

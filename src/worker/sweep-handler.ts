@@ -9,10 +9,14 @@ import { flipKeysFor } from '../sweep/flips';
 import { isMapSpecValid } from '../sweep/map-spec';
 import { evaluateCells } from '../sweep/map-run';
 import { runSeeds } from '../sweep/odds-run';
+import { warmUp } from '../sweep/warm-up';
 import { assertNeverSweep, type SweepRequest, type SweepResponse, type SweepResult } from './sweep-protocol';
 
 /** The largest seed (the top of the `seed` key's range). */
 const MAX_SEED = 4_294_967_295;
+/** Bounds that keep a warm-up task's seeds inside the `seed` key's range. */
+const MAX_WARM_UP_TASKS = 10_000;
+const MAX_WARM_UP_RUNS = 10_000;
 
 function isScenario(value: unknown): value is Scenario {
   if (typeof value !== 'object' || value === null) return false;
@@ -37,6 +41,11 @@ function run(request: SweepRequest): SweepResult | string {
       const { seedStart, seedEnd } = request;
       if (!isIndex(seedStart, MAX_SEED) || !isIndex(seedEnd, MAX_SEED + 1) || seedEnd < seedStart) return 'The sweep worker received malformed seeds.';
       return { type: 'odds', tally: runSeeds(request.scenario, seedStart, seedEnd) };
+    }
+    case 'warm-up': {
+      const { seed, runs } = request;
+      if (!isIndex(seed, MAX_WARM_UP_TASKS) || !isIndex(runs, MAX_WARM_UP_RUNS)) return 'The sweep worker received a malformed warm-up task.';
+      return { type: 'warm-up', runs: warmUp(request.scenario, seed, runs) };
     }
     default:
       return assertNeverSweep(request);

@@ -147,4 +147,24 @@ describe('sweep pool', () => {
     while (workers.created.some((w) => w.deliver()));
     expect(job.log).toEqual(['done']);
   });
+
+  it('gives a background job a worker only when no other job has a task', () => {
+    const workers = fakeWorkers();
+    const pool = createSweepPool({ createWorker: workers.createWorker, size: 1 });
+    const background = rowsJob(5);
+    pool.start(background.source, { background: true });
+    expect(background.handedOut()).toBe(1);
+    const foreground = rowsJob(2);
+    pool.start(foreground.source);
+    // The background task already running finishes; then the other job's tasks go first.
+    workers.created[0]!.deliver();
+    expect([background.handedOut(), foreground.handedOut()]).toEqual([1, 1]);
+    workers.created[0]!.deliver();
+    expect([background.handedOut(), foreground.handedOut()]).toEqual([1, 2]);
+    workers.created[0]!.deliver();
+    expect(foreground.log).toEqual(['done']);
+    expect(background.handedOut()).toBe(2);
+    while (workers.created[0]!.deliver());
+    expect(background.log).toEqual(['done']);
+  });
 });

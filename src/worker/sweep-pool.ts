@@ -2,7 +2,8 @@
  * A pool of sweep workers, one per core. Jobs (a race map, a flip search,
  * odds) hand out their tasks one at a time as workers come free, so a job
  * can size its next task from the ones that finished, and the pool shares
- * the workers between running jobs in turn.
+ * the workers between running jobs in turn. A background job (the warm-up)
+ * gets a worker only when no other job has a task for it.
  *
  * Cancelling a job drops its queued tasks and its late replies at once; a
  * worker still busy with one of its tasks is terminated and replaced unless
@@ -42,9 +43,17 @@ export interface SweepJob {
   cancel(): void;
 }
 
+export interface JobOptions {
+  /**
+   * Work nobody waits for (the warm-up): its tasks go out only when no other
+   * job has one, so a new input waits for at most one of them to end.
+   */
+  readonly background?: boolean;
+}
+
 export interface SweepPool {
   readonly size: number;
-  start(source: JobSource): SweepJob;
+  start(source: JobSource, options?: JobOptions): SweepJob;
   /** Run at most this many tasks at once (0..size; 0 pauses); tasks already running finish. */
   setConcurrency(limit: number): void;
   dispose(): void;
@@ -61,6 +70,7 @@ export interface SweepPoolOptions {
 
 interface JobState {
   readonly source: JobSource;
+  readonly background: boolean;
   readonly retries: { task: SweepTask; attempts: number }[];
   inFlight: number;
   exhausted: boolean;
@@ -116,10 +126,14 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
     slot.busy = null;
   };
 
-  /** The next task of the next job in turn that has one; jobs with nothing left are finished on the way. */
+  /**
+   * The next task of the next job in turn that has one, background jobs
+   * last; jobs with nothing left are finished on the way.
+   */
   const take = (): { job: JobState; task: SweepTask; expectedMs: number | null; attempts: number } | null => {
     const from = jobs.length > 0 ? turn % jobs.length : 0;
-    for (const job of [...jobs.slice(from), ...jobs.slice(0, from)]) {
+    const inTurn = [...jobs.slice(from), ...jobs.slice(0, from)];
+    for (const job of [...inTurn.filter((j) => !j.background), ...inTurn.filter((j) => j.background)]) {
       const retry = job.retries.shift();
       const planned = retry || job.exhausted ? null : job.source.next();
       if (retry || planned) {
@@ -211,8 +225,8 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
 
   return {
     size: slots.length,
-    start(source) {
-      const job: JobState = { source, retries: [], inFlight: 0, exhausted: false, over: false };
+    start(source, options) {
+      const job: JobState = { source, background: options?.background ?? false, retries: [], inFlight: 0, exhausted: false, over: false };
       jobs.push(job);
       pump();
       return { cancel: () => cancel(job) };

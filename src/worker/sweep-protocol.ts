@@ -16,7 +16,9 @@ export type SweepTask =
   /** The nearest flip along one key. */
   | { readonly type: 'flip'; readonly scenario: Scenario; readonly key: FlipKey }
   /** Seeded runs `[seedStart, seedEnd)` of a jittered scenario. */
-  | { readonly type: 'odds'; readonly scenario: Scenario; readonly seedStart: number; readonly seedEnd: number };
+  | { readonly type: 'odds'; readonly scenario: Scenario; readonly seedStart: number; readonly seedEnd: number }
+  /** Runs nobody reads, varied by `seed`, so that V8 compiles the model before an input needs it (`warm-up.ts`). */
+  | { readonly type: 'warm-up'; readonly scenario: Scenario; readonly seed: number; readonly runs: number };
 
 export type SweepRequest = SweepTask & { readonly id: number };
 
@@ -24,7 +26,8 @@ export type SweepRequest = SweepTask & { readonly id: number };
 export type SweepResult =
   | { readonly type: 'map-cells'; readonly start: number; readonly cells: Uint8Array }
   | { readonly type: 'flip'; readonly search: FlipSearch }
-  | { readonly type: 'odds'; readonly tally: OddsTally };
+  | { readonly type: 'odds'; readonly tally: OddsTally }
+  | { readonly type: 'warm-up'; readonly runs: number };
 
 export type SweepResponse =
   | { readonly type: 'done'; readonly id: number; readonly result: SweepResult; readonly elapsedMs: number }
