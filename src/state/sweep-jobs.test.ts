@@ -100,4 +100,19 @@ describe('what a run cost, across sweeps', () => {
     expect(slow.runs).toBeLessThan(1300);
     expect(slow.reported).toBe(slow.runs);
   });
+
+  it('a warm-up sizes its first task from what the sweeps before it learnt, when it starts, not when it was made', () => {
+    const costs = createRunCosts();
+    const heavy = { ...defaultScenario(), periodicRuns: 200 };
+    const job = warmUpJob(heavy, { workers: 2, runsPerWorker: 20_000 }, { done() {} }, { costs, workers: 2 });
+    // The page's first map learns that a run of this kind takes 30 ms; then the warm-up hands out its first task.
+    costs.msPerRun.set(runCostKey(heavy), 30);
+    const first = job.next()!;
+    if (first.task.type !== 'warm-up') throw new Error('a warm-up task');
+    expect(first.task.runs).toBe(1);
+    expect(first.expectedMs).toBeCloseTo(30);
+    // Knowing nothing, it starts with a few runs.
+    const blind = warmUpJob(defaultScenario(), { workers: 2, runsPerWorker: 20_000 }, { done() {} }).next()!;
+    expect(blind.task.type === 'warm-up' && blind.task.runs).toBe(4);
+  });
 });

@@ -4,7 +4,7 @@
  * it is tested without a store or a Worker.
  */
 import type { Scenario } from '../model';
-import { createChunker } from '../sweep/chunker';
+import { type Chunker, createChunker } from '../sweep/chunker';
 import { type FlipKey, flipKeysFor, type FlipReport, type FlipSearch, flipReport } from '../sweep/flips';
 import type { MapSpec } from '../sweep/map-spec';
 import { EMPTY_TALLY, mergeTallies, type OddsTally } from '../sweep/odds';
@@ -165,23 +165,26 @@ export interface WarmUpBudget {
 export function warmUpJob(scenario: Scenario, budget: WarmUpBudget, events: { done(runs: number): void }, learn?: JobCosts): JobSource {
   const { workers } = budget;
   const total = budget.runsPerWorker * workers;
-  const chunker = createChunker(total, {
-    first: 50, targetMs: WARM_UP_TASK_MS, max: 2000, prior: learn?.costs.msPerRun.get(runCostKey(scenario)) ?? null, workers,
-  });
+  // Made at the first task, not now: by then the page's first sweeps have learnt what a run costs.
+  let chunker: Chunker | null = null;
+  const chunks = (): Chunker =>
+    (chunker ??= createChunker(total, {
+      first: 4, targetMs: WARM_UP_TASK_MS, max: 2000, prior: learn?.costs.msPerRun.get(runCostKey(scenario)) ?? null, workers,
+    }));
   let seed = 0;
   let runs = 0;
   let spentMs = 0;
   return {
     next() {
       if (spentMs >= WARM_UP_MS_PER_WORKER * workers) return null;
-      const range = chunker.next();
+      const range = chunks().next();
       if (!range) return null;
       const count = range[1] - range[0];
-      return { task: { type: 'warm-up', scenario, seed: seed++, runs: count }, expectedMs: chunker.expectedMs(count) };
+      return { task: { type: 'warm-up', scenario, seed: seed++, runs: count }, expectedMs: chunks().expectedMs(count) };
     },
     onResult(result, _task, elapsedMs) {
       if (result.type !== 'warm-up') return;
-      chunker.observe(result.runs, elapsedMs);
+      chunks().observe(result.runs, elapsedMs);
       runs += result.runs;
       spentMs += elapsedMs;
     },
