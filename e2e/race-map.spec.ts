@@ -46,6 +46,12 @@ test('the default map finishes with lost cells; with the fix none is lost', asyn
   await expect(map).toHaveAttribute('data-cells', '10000');
   expect(Number(await map.getAttribute('data-lost'))).toBeGreaterThan(1000);
   await expect(page.getByTestId('race-map-progress')).toHaveAttribute('value', '10000');
+  // The count of lost cells and the map's time, whole at 1280 × 800 (not cut by an ellipsis).
+  const status = map.locator('.race-map-status-text');
+  const lostCount = Number(await map.getAttribute('data-lost')).toLocaleString('en-US');
+  await expect(status).toHaveText(new RegExp(`^${lostCount} lost · \\d+ ms$`));
+  await expect(status).toHaveAttribute('title', new RegExp(`^${lostCount} of 10,000 cells lost, computed in \\d+ ms$`));
+  expect(await status.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await expect(page.getByTestId('race-map-current')).toHaveAttribute('data-x', '1000');
 
   // A slider of one of the map's keys moves the marker, not the map.

@@ -10,15 +10,14 @@ export function MapStatus({ run }: { run: RaceMapRun }) {
   const total = run.spec.res * run.spec.res;
   const done = run.status === 'done';
   const rate = done && run.elapsedMs ? ` · ${Math.round(run.elapsedMs)} ms` : '';
+  const text =
+    run.status === 'error' ? 'stopped' : done ? `${count.format(run.lost)} lost${rate}` : `${count.format(run.computed)} / ${count.format(total)} cells`;
+  const whole = done ? `${count.format(run.lost)} of ${count.format(total)} cells lost${rate ? `, computed in ${Math.round(run.elapsedMs!)} ms` : ''}` : text;
   return (
     <div className="race-map-status">
       <progress data-testid="race-map-progress" max={total} value={run.computed} aria-label="Race map cells computed" />
-      <span className="race-map-status-text" aria-live="polite">
-        {run.status === 'error'
-          ? 'stopped'
-          : done
-            ? `${count.format(run.lost)} lost${rate}`
-            : `${count.format(run.computed)} / ${count.format(total)} cells`}
+      <span className="race-map-status-text" aria-live="polite" title={whole}>
+        {text}
       </span>
     </div>
   );
