@@ -216,4 +216,31 @@ describe('sweeps wired to the store', () => {
     expect(store.getState().sweepsWarm).toBe(true);
     connection.disconnect();
   });
+
+  it('drops a cancelled sweep\'s waiting progress: going back to its inputs starts clean', () => {
+    vi.useFakeTimers();
+    try {
+      const store = createAppStore();
+      store.getState().loadMapSpec({ ...defaultMapSpec(), res: 30 });
+      store.getState().setParam('jitter', 300);
+      const workers = fakeWorkers(false);
+      const connection = connectSweeps(store, { createWorker: workers.createWorker, size: 1, progressMs: 60_000, warmUpRuns: 0 });
+      store.setState({ runStatus: 'ready' });
+      // Two map tasks and an odds task in: the first of each shown at once, the others wait for the throttle.
+      for (let k = 0; k < 6; k++) workers.created[0]!.deliver();
+      expect(store.getState().raceMap!.computed).toBeGreaterThan(0);
+      const spawn = store.getState().scenario.spawn;
+      store.getState().setParam('spawn', spawn + 10);
+      store.getState().setParam('spawn', spawn);
+      expect(store.getState().raceMap).toMatchObject({ status: 'running', computed: 0 });
+      expect(store.getState().odds!.tally.runs).toBe(0);
+      vi.advanceTimersByTime(120_000);
+      // Nothing of the old sweeps lands on the new ones.
+      expect(store.getState().raceMap).toMatchObject({ status: 'running', computed: 0 });
+      expect(store.getState().odds!.tally.runs).toBe(0);
+      connection.disconnect();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -88,6 +88,20 @@ export function throttled(everyMs: number, now: () => number, publish: () => voi
 }
 
 /**
+ * A job whose cancel also drops its progress waiting to be shown: the same
+ * inputs may come back before the throttle fires, and their new sweep must
+ * not show the old one's counts.
+ */
+function withProgress(progress: { cancel(): void }, job: SweepJob): SweepJob {
+  return {
+    cancel() {
+      progress.cancel();
+      job.cancel();
+    },
+  };
+}
+
+/**
  * Sweeps vary timings, so they always work on the timed run: a loaded
  * schedule ignores timing (the panels say so).
  */
@@ -132,7 +146,7 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
       const run = currentMap(inputs);
       if (run) setMap({ ...run, ...counted });
     });
-    return pool.start(
+    return withProgress(progress, pool.start(
       mapJob(scenario, spec, {
         cells(start, cells) {
           const run = currentMap(inputs);
@@ -160,7 +174,7 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
           notice(`The race map stopped: ${message}`);
         },
       }, learn),
-    );
+    ));
   }
 
   /** Point the map at the current inputs; `start` false leaves the job for after the drag. */
@@ -236,7 +250,7 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
     const progress = throttled(progressMs, now, () => mine() && store.setState({ odds: { ...base, tally: latest } }));
     const job = !start
       ? null
-      : pool.start(
+      : withProgress(progress, pool.start(
           oddsJob(scenario, oddsRuns, {
             progress(tally) {
               latest = tally;
@@ -255,7 +269,7 @@ export function connectSweeps(store: AppStore, options: SweepConnectionOptions):
               notice(`The odds under jitter stopped: ${message}`);
             },
           }, learn),
-        );
+        ));
     oddsJobNow = { key, job };
   }
 
