@@ -47,6 +47,6 @@ export { INVARIANT_TEXT } from './invariants';
 export { freePools } from './pci-devices';
 export { allocationMissing, pciAllocatedCount } from './database';
 export { DEST_HOST, EVACUATION_MIGRATION_ID, EVACUEE, evacueesOf, NEW_SERVER, SECOND_EVACUEE, SOURCE_HOST } from './world';
-export type { OutcomeCount, ScenarioExploration, ScheduleSummary } from './explore/scenario-explorer';
-export { outcomeKey } from './explore/scenario-explorer';
+export type { ScenarioExploration, ScheduleSummary } from './explore/scenario-explorer';
+export { type OutcomeCount, outcomeKey } from './explore/outcome-key';
 export type { Reduction } from './explore/explorer';

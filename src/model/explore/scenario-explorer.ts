@@ -9,10 +9,13 @@ import { MODEL_LIMITS } from '../engine/limits';
 import { raceOf } from '../races';
 import type { Scenario } from '../scenario';
 import { actorsFor, simulate, simulateOutcome } from '../simulate';
-import { isUsageOutcome, type Mechanism, type Outcome, type PciOutcome, type Trace, type UsageMechanism, type UsageOutcome, type VerdictValue } from '../types';
+import { isUsageOutcome, type Outcome, type Trace } from '../types';
 import { estimateSchedules, type RunConfig, type ScheduleEstimate } from './estimate';
 import { type Execution, explore, type Reduction } from './explorer';
+import { type OutcomeCount, outcomeKey } from './outcome-key';
 import { encodeSchedule } from './schedule-codec';
+
+export { type OutcomeCount, outcomeKey } from './outcome-key';
 
 export interface ExploreBudget {
   readonly reduction: Reduction;
@@ -36,25 +39,6 @@ export interface ScheduleSummary {
   readonly outcome: Outcome;
 }
 
-/** One distinct final outcome: #1896463's PCI count, or a usage race's counters at the end of the run. */
-export type OutcomeCount =
-  | {
-      readonly verdict: VerdictValue;
-      readonly mechanism: Mechanism | null;
-      readonly pciAllocated: PciOutcome['pciAllocated'];
-      /** With two evacuees only: which lost their allocation. */
-      readonly lostInstances?: readonly string[];
-      readonly count: number;
-    }
-  | {
-      readonly verdict: VerdictValue;
-      readonly mechanism: UsageMechanism | null;
-      /** `vcpus_used` when the operation finished (what the verdict reads) and at the end. */
-      readonly usageWhenFinished: UsageOutcome['usageWhenFinished'];
-      readonly usage: UsageOutcome['usage'];
-      readonly count: number;
-    };
-
 export interface ScenarioExploration {
   readonly reduction: Reduction;
   readonly schedules: number;
@@ -77,13 +61,6 @@ export interface ScenarioExploration {
 /** How many losing schedules are kept to show. */
 export const KEPT_LOSING = 50;
 const PROGRESS_EVERY = 256;
-
-/** What tells final outcomes apart: the explorer counts each key once, and a list of them keys its rows by it. */
-export function outcomeKey(o: Outcome | OutcomeCount): string {
-  if (!('pciAllocated' in o)) return `${o.verdict}|${o.mechanism ?? '-'}|${JSON.stringify(o.usageWhenFinished)}|${JSON.stringify(o.usage)}`;
-  const lost = o.lostInstances ? `|${o.lostInstances.join(',')}` : '';
-  return `${o.verdict}|${o.mechanism ?? '-'}|${o.pciAllocated.host1}|${o.pciAllocated.host2}${lost}`;
-}
 
 function counted(o: Outcome, count: number): OutcomeCount {
   if (isUsageOutcome(o)) return { verdict: o.verdict, mechanism: o.mechanism, usageWhenFinished: o.usageWhenFinished, usage: o.usage, count };
