@@ -46,9 +46,8 @@ function replay(choices: readonly number[]): { scheduler: Scheduler; finish(): v
   };
 }
 
-/** Timed (virtual time and the tie rule), or the scenario's schedule replayed. */
-function run(given: Scenario, recorder: TraceRecorder, limits: EngineLimits): { result: EngineResult; scheduler: Scheduler } {
-  const scenario = shapedScenario(given);
+/** Timed (virtual time and the tie rule), or the scenario's schedule replayed; `scenario` is shaped (`shapedScenario`). */
+function run(scenario: Scenario, recorder: TraceRecorder, limits: EngineLimits): { result: EngineResult; scheduler: Scheduler } {
   const replayed = scenario.schedule ? replay(scenario.schedule) : null;
   const scheduler = replayed?.scheduler ?? timedScheduler;
   const result = runEngine({
@@ -83,7 +82,9 @@ function outcomeOf(scenario: Scenario, result: EngineResult, steps: number, sche
  *
  * @example simulateOutcome(defaultScenario()).verdict // 'lost'
  */
-export function simulateOutcome(scenario: Scenario, limits: EngineLimits = MODEL_LIMITS): Outcome {
+export function simulateOutcome(given: Scenario, limits: EngineLimits = MODEL_LIMITS): Outcome {
+  // Shaped once, here: the race is then looked up by the model's own string (see `interned`).
+  const scenario = shapedScenario(given);
   const recorder = new OutcomeRecorder();
   const { result, scheduler } = run(scenario, recorder, limits);
   return outcomeOf(scenario, result, recorder.size, scheduler);
@@ -133,7 +134,8 @@ function invariantWatcher(violations: Violation[]) {
  *
  * @example simulate(defaultScenario()).verdict.bugReproduced // true
  */
-export function simulate(scenario: Scenario, limits: EngineLimits = MODEL_LIMITS): Trace {
+export function simulate(given: Scenario, limits: EngineLimits = MODEL_LIMITS): Trace {
+  const scenario = shapedScenario(given);
   const violations: Violation[] = [];
   const race = raceOf(scenario);
   const recorder = new FullRecorder(race.initialWorld(scenario), invariantWatcher(violations));
