@@ -7,7 +7,7 @@
  */
 import { MODEL_LIMITS } from '../engine/limits';
 import { raceOf } from '../races';
-import type { Scenario } from '../scenario';
+import { type Scenario, shapedScenario } from '../scenario';
 import { actorsFor, simulate, simulateOutcome } from '../simulate';
 import { isUsageOutcome, type Outcome, type Trace } from '../types';
 import { estimateSchedules, type RunConfig, type ScheduleEstimate } from './estimate';
@@ -101,7 +101,9 @@ export function estimateScenario(scenario: Scenario, probes: number, seed = 1): 
  *
  * @example exploreScenario(defaultScenario(), { reduction: 'dpor', maxSchedules: 1e5 }).losing[0]?.encoded
  */
-export function exploreScenario(scenario: Scenario, budget: ExploreBudget): ScenarioExploration {
+export function exploreScenario(given: Scenario, budget: ExploreBudget): ScenarioExploration {
+  // Shaped once: each of the many executions looks its race up by the model's own string (see `interned`).
+  const scenario = shapedScenario(given);
   const outcomes = new Map<string, OutcomeCount>();
   const losing: ScheduleSummary[] = [];
   let losingSchedules = 0;
