@@ -7,12 +7,17 @@ test('the app opens with its title and simulates the Nova test', async ({ page }
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'lost');
 });
 
-test("the page's first scripts do not carry the simulation: it runs in the workers", async ({ page, request }) => {
+test("the page's first scripts: the worker's starter first, and none carries the simulation (it runs in the workers)", async ({ page, request }) => {
   test.skip(process.env.E2E_DEV === '1', 'the dev server serves modules one by one, not the production bundle');
   const html = await (await request.get('/')).text();
   const scripts = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]!);
   // The entry, the early worker starter and the chunks the entry imports.
   expect(scripts.length).toBeGreaterThanOrEqual(3);
+  // The tiny script that starts the simulation worker is asked for first (a browser fetches six at a time),
+  // and after the Content-Security-Policy, which covers only what follows it.
+  expect(scripts[0]).toMatch(/\/boot-[^/]+\.js$/);
+  expect(html.indexOf('Content-Security-Policy')).toBeGreaterThan(0);
+  expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf(scripts[0]!));
   for (const script of scripts) {
     const body = await (await request.get(script)).text();
     // A message of the engine's (src/model/engine/engine.ts) that minification keeps.
