@@ -8,7 +8,7 @@
 import { MODEL_LIMITS } from '../engine/limits';
 import { raceOf } from '../races';
 import { type Scenario, shapedScenario } from '../scenario';
-import { actorsFor, simulate, simulateOutcome } from '../simulate';
+import { simulate, simulateOutcome } from '../simulate';
 import { isUsageOutcome, type Outcome, type Trace } from '../types';
 import { estimateSchedules, type RunConfig, type ScheduleEstimate } from './estimate';
 import { type Execution, explore, type Reduction } from './explorer';
@@ -80,9 +80,11 @@ function outcomeOf(scenario: Scenario, execution: Execution): Outcome {
   });
 }
 
-/** What the explorer runs for `scenario`: its initial world, fresh threads and the model's limits. */
-export function runConfigOf(scenario: Scenario): RunConfig {
-  return { world: raceOf(scenario).initialWorld(scenario), actors: () => actorsFor(scenario), limits: MODEL_LIMITS };
+/** What the explorer runs for `scenario`: its initial world, fresh threads and the model's limits (shaped once, not per execution). */
+export function runConfigOf(given: Scenario): RunConfig {
+  const scenario = shapedScenario(given);
+  const race = raceOf(scenario);
+  return { world: race.initialWorld(scenario), actors: () => race.actors(scenario), limits: MODEL_LIMITS };
 }
 
 /**
