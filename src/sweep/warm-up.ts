@@ -42,7 +42,7 @@ export function warmUp(scenario: Scenario, seed: number, runs: number, outcomeOf
     const lo = min + Math.floor(random() * (max - min) * 0.5);
     return [lo, lo + Math.max(10, Math.floor((max - lo) * (0.25 + 0.75 * random())))];
   };
-  const cells = Math.min(runs, Math.ceil(runs * CELL_SHARE));
+  const cells = Math.ceil(runs * CELL_SHARE);
   const res = Math.max(10, Math.ceil(Math.sqrt(cells)));
   const [xMin, xMax] = span(axes.xMin, axes.xMax);
   const [yMin, yMax] = span(axes.yMin, axes.yMax);

@@ -9,10 +9,10 @@ const count = new Intl.NumberFormat('en-US');
 export function MapStatus({ run }: { run: RaceMapRun }) {
   const total = run.spec.res * run.spec.res;
   const done = run.status === 'done';
-  const rate = done && run.elapsedMs ? ` · ${Math.round(run.elapsedMs)} ms` : '';
-  const text =
-    run.status === 'error' ? 'stopped' : done ? `${count.format(run.lost)} lost${rate}` : `${count.format(run.computed)} / ${count.format(total)} cells`;
-  const whole = done ? `${count.format(run.lost)} of ${count.format(total)} cells lost${rate ? `, computed in ${Math.round(run.elapsedMs!)} ms` : ''}` : text;
+  const ms = done && run.elapsedMs ? Math.round(run.elapsedMs) : null;
+  const lost = count.format(run.lost);
+  const text = run.status === 'error' ? 'stopped' : done ? `${lost} lost${ms === null ? '' : ` · ${ms} ms`}` : `${count.format(run.computed)} / ${count.format(total)} cells`;
+  const whole = done ? `${lost} of ${count.format(total)} cells lost${ms === null ? '' : `, computed in ${ms} ms`}` : text;
   return (
     <div className="race-map-status">
       <progress data-testid="race-map-progress" max={total} value={run.computed} aria-label="Race map cells computed" />
